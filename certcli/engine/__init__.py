@@ -1,0 +1,1 @@
+"""Pure domain logic over the catalog: no I/O, no printing, deterministic ordering."""

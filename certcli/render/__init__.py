@@ -1,0 +1,254 @@
+"""Shared pieces for turning catalog facts into text, rich renderables and JSON.
+
+Render functions RETURN renderables or JSON-ready dicts; they never print. Every figure goes
+out with its as-of year and a footnote number that points into a sources list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from certcli.catalog import Catalog
+from certcli.model import Claim
+
+NOT_PUBLISHED = "not published"
+STALE_NOTE = (
+    "'old' marks a figure more than 18 months old or undated: check the issuer's page before you pay."
+)
+
+Fact = tuple[Claim[Any], ...]
+
+
+# --------------------------------------------------------------------------- formatting values
+
+
+def money(value: Any) -> str:
+    return f"${value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
+def minutes(value: Any) -> str:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return str(value)
+    hours, mins = divmod(value, 60)
+    if hours and mins:
+        return f"{value} min ({hours} h {mins} min)"
+    if hours:
+        return f"{value} min ({hours} h)"
+    return f"{value} min"
+
+
+def plain(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def claim_value(claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> str:
+    if claim.max is not None and claim.max != claim.value:
+        return f"{fmt(claim.value)}–{fmt(claim.max)}"
+    return fmt(claim.value)
+
+
+def human(name: str) -> str:
+    """``hospital_outpatient`` → ``hospital outpatient``."""
+    return str(name).replace("_", " ")
+
+
+# --------------------------------------------------------------------------- footnotes
+
+
+@dataclass
+class Footnotes:
+    """Numbers sources in the order a page first cites them."""
+
+    catalog: Catalog
+    today: date
+    order: list[str] = field(default_factory=list)
+    stale_seen: bool = False
+    disputed_seen: bool = False
+
+    def mark(self, source_id: str) -> str:
+        if source_id not in self.order:
+            self.order.append(source_id)
+        return f"[{self.order.index(source_id) + 1}]"
+
+    def as_of(self, claim: Claim[Any]) -> Text:
+        """``2026 [3]``, with ``old`` in yellow where the figure is stale."""
+        text = Text(f"{self.catalog.as_of(claim)} {self.mark(claim.source)}")
+        if self.catalog.is_stale(claim, self.today):
+            self.stale_seen = True
+            text.append(" old", style="yellow")
+        return text
+
+    def fact(self, fact: Fact | None, fmt: Callable[[Any], str] = plain, unit: str = "") -> tuple[Text, Text]:
+        """(value cell, as-of cell) for a fact: the value in use, then other sources' values."""
+        picked = self.catalog.pick(fact)
+        if fact is None or picked is None:
+            return Text(NOT_PUBLISHED, style="dim"), Text("")
+        value = Text(claim_value(picked, fmt) + unit)
+        if picked.note:
+            value.append(f" ({picked.note})", style="dim")
+        others = [c for c in fact if c is not picked]
+        same = [c for c in others if not c.superseded and (c.value, c.max) == (picked.value, picked.max)]
+        live = [c for c in others if not c.superseded and c not in same]
+        old = [c for c in others if c.superseded]
+        if self.catalog.disputed(fact):
+            self.disputed_seen = True
+        if same:
+            value.append("\nalso: " + "; ".join(f"{self.catalog.as_of(c)} {self.mark(c.source)}" for c in same),
+                         style="dim")
+        for label, group, style in (("sources disagree", live, "magenta"), ("earlier", old, "dim")):
+            if group:
+                parts = [
+                    f"{claim_value(c, fmt)}{unit} ({self.catalog.as_of(c)} {self.mark(c.source)})" for c in group
+                ]
+                value.append(f"\n{label}: " + "; ".join(parts), style=style)
+        return value, self.as_of(picked)
+
+    def claim(self, claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> tuple[Text, Text]:
+        text = Text(claim_value(claim, fmt))
+        if claim.note:
+            text.append(f" ({claim.note})", style="dim")
+        if claim.superseded:
+            text.append(" (superseded)", style="dim")
+        return text, self.as_of(claim)
+
+    def table(self, title: str = "Sources") -> RenderableType:
+        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 1), expand=False)
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(overflow="fold")
+        for i, sid in enumerate(self.order, 1):
+            src = self.catalog.sources[sid]
+            year = src.year_note or (str(src.year) if src.year else "undated")
+            table.add_row(f"[{i}]", Text(f"{src.title}, {year}, {src.confidence}\n{src.url}"))
+        return table
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.stale_seen:
+            out.append(STALE_NOTE)
+        if self.disputed_seen:
+            out.append("Where sources disagree, certcli uses the most recent official figure (else the most recent).")
+        return out
+
+
+def fact_table() -> Table:
+    """Three columns: what, value, as of."""
+    table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
+    table.add_column(style="bold", no_wrap=False, min_width=10, max_width=22)
+    table.add_column(overflow="fold", ratio=1)
+    table.add_column(no_wrap=True, justify="right")
+    return table
+
+
+def section(title: str, *body: RenderableType) -> Group:
+    return Group(Text(""), Text(title, style="bold underline"), *body)
+
+
+def bullets(lines: Iterable[str | Text], style: str = "") -> Group:
+    out = []
+    for line in lines:
+        text = Text("• ", style=style)
+        text.append(line if isinstance(line, Text) else Text(line))
+        out.append(text)
+    return Group(*out)
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+CLAIM_LISTS = {"salary", "history", "rules", "exam_policies", "salary_survey", "outlook", "training", "notes"}
+
+
+def claim_json(catalog: Catalog, claim: Claim[Any], today: date) -> dict[str, Any]:
+    src = catalog.sources[claim.source]
+    out: dict[str, Any] = {"value": claim.value}
+    if claim.max is not None:
+        out["max"] = claim.max
+    if claim.label:
+        out["label"] = claim.label
+    out.update(
+        source=claim.source,
+        as_of=src.year,
+        confidence=str(src.confidence),
+        stale=catalog.is_stale(claim, today),
+    )
+    if claim.note:
+        out["note"] = claim.note
+    if claim.current:
+        out["current"] = True
+    if claim.superseded:
+        out["superseded"] = True
+    return out
+
+
+def fact_json(catalog: Catalog, fact: Fact | None, today: date) -> dict[str, Any] | None:
+    """``{"value": …, "as_of": …, "source": …, "disputed": …, "claims": […]}``; None when unknown."""
+    picked = catalog.pick(fact)
+    if fact is None or picked is None:
+        return None
+    head = claim_json(catalog, picked, today)
+    return {
+        "value": picked.value,
+        **({"max": picked.max} if picked.max is not None else {}),
+        "as_of": head["as_of"],
+        "source": picked.source,
+        "confidence": head["confidence"],
+        "stale": head["stale"],
+        "disputed": catalog.disputed(fact),
+        "claims": [claim_json(catalog, c, today) for c in fact],
+    }
+
+
+def model_json(catalog: Catalog, obj: Any, today: date, name: str = "") -> Any:
+    """A model as JSON, with every fact resolved (value in use + all claims with sources)."""
+    if isinstance(obj, BaseModel):
+        return {
+            key: model_json(catalog, getattr(obj, key), today, key)
+            for key in type(obj).model_fields
+        }
+    if isinstance(obj, tuple):
+        if obj and all(isinstance(c, Claim) for c in obj):
+            if name in CLAIM_LISTS:
+                return [claim_json(catalog, c, today) for c in obj]
+            return fact_json(catalog, obj, today)
+        return [model_json(catalog, item, today) for item in obj]
+    if hasattr(obj, "value") and isinstance(obj, str):  # StrEnum
+        return str(obj)
+    return obj
+
+
+def sources_json(catalog: Catalog, ids: Iterable[str]) -> dict[str, Any]:
+    out = {}
+    for sid in sorted(set(ids)):
+        src = catalog.sources[sid]
+        out[sid] = {
+            "url": src.url,
+            "title": src.title,
+            "year": src.year,
+            "year_note": src.year_note,
+            "confidence": str(src.confidence),
+        }
+    return out
+
+
+def cited(doc: Any) -> set[str]:
+    """Every source id a JSON document cites."""
+    found: set[str] = set()
+    if isinstance(doc, dict):
+        if isinstance(doc.get("source"), str):
+            found.add(doc["source"])
+        for value in doc.values():
+            found |= cited(value)
+    elif isinstance(doc, list):
+        for item in doc:
+            found |= cited(item)
+    return found

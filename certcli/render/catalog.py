@@ -1,0 +1,423 @@
+"""Browsing the catalog: the list, one credential's card, a side-by-side comparison, search hits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from certcli.catalog import Catalog
+from certcli.engine.fees import find_fee
+from certcli.engine.renewal import ceu_requirement
+from certcli.model import Audience, Credential, FeeKind, Requirement, Status, TierKind
+from certcli.render import (
+    NOT_PUBLISHED,
+    Footnotes,
+    bullets,
+    cited,
+    fact_table,
+    human,
+    minutes,
+    model_json,
+    money,
+    plain,
+    section,
+    sources_json,
+)
+
+# --------------------------------------------------------------------------- list
+
+
+def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Table:
+    """The catalog as a table; below 60 columns only code, name and issuer."""
+    narrow = width < 60
+    table = Table(box=None, padding=(0, 1), header_style="bold", expand=True, pad_edge=False)
+    table.add_column("Code", no_wrap=True, style="bold cyan", min_width=max((len(c.code) for c in creds), default=4))
+    table.add_column("Credential", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("Issuer", no_wrap=True, min_width=max((len(c.issuer) for c in creds), default=6))
+    if not narrow:
+        table.add_column("Category", no_wrap=True, overflow="ellipsis", min_width=8, max_width=15)
+        table.add_column("Level", no_wrap=True, min_width=max((len(c.level) for c in creds), default=5))
+    for cred in creds:
+        name = Text(cred.name)
+        if cred.status is not Status.ACTIVE:
+            name.append(f" ({cred.status})", style="yellow")
+        row: list[str | Text] = [cred.code, name, cred.issuer]
+        if not narrow:
+            row += [human(cred.category), str(cred.level)]
+        table.add_row(*row)
+    return table
+
+
+def list_json(catalog: Catalog, creds: list[Credential]) -> dict[str, Any]:
+    return {
+        "credentials": [
+            {
+                "code": c.code,
+                "name": c.name,
+                "issuer": c.issuer,
+                "category": str(c.category),
+                "level": str(c.level),
+                "settings": [str(s) for s in c.settings],
+                "status": str(c.status),
+                "specialty": c.specialty,
+            }
+            for c in creds
+        ],
+        "count": len(creds),
+    }
+
+
+# --------------------------------------------------------------------------- facts shared by show and compare
+
+
+def membership_required(catalog: Catalog, cred: Credential) -> bool | None:
+    claim = catalog.pick(catalog.issuer(cred).membership.required_for_exam)
+    return bool(claim.value) if claim else None
+
+
+def individual_dues(catalog: Catalog, cred: Credential) -> Any:
+    for tier in catalog.issuer(cred).membership.tiers:
+        if tier.kind is TierKind.INDIVIDUAL:
+            return tier.dues
+    return None
+
+
+def requirement_text(req: Requirement) -> str:
+    if len(req.any_of) > 1:
+        return req.text + ": any one of " + "; ".join(c.text for c in req.any_of)
+    return req.text
+
+
+# --------------------------------------------------------------------------- show
+
+
+def credential_card(catalog: Catalog, cred: Credential, today: date) -> RenderableType:
+    notes = Footnotes(catalog, today)
+    org = catalog.issuer(cred)
+    parts: list[RenderableType] = []
+
+    title = Text(f"{cred.code}", style="bold cyan")
+    title.append(f" — {cred.name}", style="bold")
+    parts.append(title)
+    facts = [org.code, human(cred.category), str(cred.level)]
+    if cred.settings:
+        facts.append(", ".join(human(s) for s in cred.settings))
+    line = Text(" · ".join(facts), style="dim")
+    if cred.status is not Status.ACTIVE:
+        line.append(f" · {cred.status}", style="yellow")
+    parts.append(line)
+    if cred.former_codes or cred.aliases:
+        parts.append(Text("Also known as: " + ", ".join(cred.former_codes + cred.aliases), style="dim"))
+    parts.append(Text(""))
+    parts.append(Text(cred.summary))
+    if cred.name_note:
+        parts.append(Text(f"Note: {cred.name_note}", style="dim"))
+    if cred.status_note:
+        table = fact_table()
+        table.add_row("Status", *notes.fact(cred.status_note))
+        parts.append(table)
+
+    # exam
+    exam = cred.exam
+    table = fact_table()
+    rows: list[tuple[str, Any, Callable[[Any], str]]] = [
+        ("Questions", exam.questions, plain),
+        ("Scored", exam.scored, plain),
+        ("Pretest (unscored)", exam.pretest, plain),
+        ("Time", exam.minutes, minutes),
+        ("Format", exam.format, plain),
+        ("Book policy", exam.book, plain),
+        ("Allowed manuals", exam.allowed_manuals, plain),
+        ("Passing score", exam.passing, plain),
+        ("Delivery", exam.delivery, plain),
+        ("Attempts", exam.attempts, plain),
+        ("Retest wait", exam.retest_wait_days, lambda v: f"{v} days"),
+    ]
+    for label, fact, fmt in rows:
+        if fact is not None or label in ("Questions", "Time", "Passing score"):
+            table.add_row(label, *notes.fact(fact, fmt))
+    for claim in exam.history:
+        table.add_row(claim.label or "Earlier", *notes.claim(claim))
+    parts.append(section("Exam", table))
+
+    # fees
+    table = fact_table()
+    required = membership_required(catalog, cred)
+    for fee in cred.fees:
+        label = human(fee.kind).capitalize()
+        if fee.attempts:
+            label += f", {fee.attempts} attempt{'s' if fee.attempts > 1 else ''}"
+        if fee.audience is not Audience.ANY:
+            label += f", {human(fee.audience)}"
+        value, as_of = notes.fact(fee.amount, money)
+        if fee.note:
+            value.append(f"\n{fee.note}", style="dim")
+        table.add_row(label, value, as_of)
+    if not any(f.kind is FeeKind.EXAM and not _all_superseded(f.amount) for f in cred.fees):
+        table.add_row("Exam fee", "current price " + NOT_PUBLISHED, "")
+    for tier in org.membership.tiers:
+        if tier.kind in (TierKind.INDIVIDUAL, TierKind.STUDENT):
+            table.add_row(f"{org.code} dues, {tier.name.lower()}", *notes.fact(tier.dues, lambda v: f"{money(v)}/yr"))
+    fee_note = []
+    if required:
+        fee_note.append(
+            f"{org.code} exams are sold to members only: without membership, add a year's dues to the exam price."
+        )
+    elif required is False:
+        fee_note.append(f"{org.code} membership is optional; members pay less.")
+    fee_note.append(f"Check {cred.url or org.url} for the final price before you pay.")
+    parts.append(section("Fees", table, bullets(fee_note, style="dim")))
+
+    # eligibility
+    elig: list[RenderableType] = []
+    if required:
+        elig.append(Text(f"{org.code} membership is required to sit the exam.", style="bold"))
+    for label, reqs in (("Required", cred.eligibility.required), ("Recommended", cred.eligibility.recommended)):
+        if reqs:
+            elig.append(Text(label + ":", style="bold"))
+            lines = [Text(requirement_text(r) + " ").append(notes.mark(r.source), style="dim") for r in reqs]
+            elig.append(bullets(lines))
+    if not cred.eligibility.required and not cred.eligibility.recommended and not required:
+        elig.append(Text(NOT_PUBLISHED, style="dim"))
+    if cred.builds_on:
+        elig.append(Text("Usually taken after: " + ", ".join(cred.builds_on)))
+    parts.append(section("Eligibility", *elig))
+
+    if cred.apprentice:
+        app = cred.apprentice
+        body: list[RenderableType] = [Text(app.rule + " ").append(notes.mark(app.source), style="dim")]
+        if app.removal:
+            body.append(Text(f"The {app.designation} designation is removed by any one of:"))
+            body.append(bullets(c.text for c in app.removal))
+        parts.append(section(f"Apprentice status ({app.designation})", *body))
+
+    parts.append(section("Keeping it", renewal_table(catalog, cred, notes)))
+
+    if cred.salary:
+        table = fact_table()
+        for pay in cred.salary:
+            table.add_row(pay.label or "Salary", *notes.claim(pay, money))
+        parts.append(section("Salary", table))
+
+    tail = notes.notes()
+    tail.append("Certification is not legally required for coding or billing work; employers prefer it.")
+    parts.append(section("Notes", bullets(tail, style="dim")))
+    parts.append(Text(""))
+    parts.append(notes.table())
+    return Group(*parts)
+
+
+def _all_superseded(fact: Any) -> bool:
+    return all(c.superseded for c in fact)
+
+
+def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table:
+    org = catalog.issuer(cred)
+    rules = org.renewal
+    table = fact_table()
+    req = ceu_requirement(catalog, org, [cred])
+    cycle = catalog.pick(rules.cycle_years)
+    every = f"every {cycle.value} year{'s' if cycle.value != 1 else ''}" if cycle else "per cycle"
+    if req.ceus is not None:
+        cite = Text(" ".join(notes.mark(s) for s in req.sources), style="dim")
+        table.add_row("CEUs", Text(f"{req.ceus} {every}"), cite)
+    else:
+        table.add_row("CEUs", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {every}"))
+    if rules.table:
+        steps = ", ".join(f"{r.credentials}{'+' if i == len(rules.table) - 1 else ''}: {r.ceus}"
+                          for i, r in enumerate(rules.table))
+        cite = Text(notes.mark(rules.stacking_source), style="dim") if rules.stacking_source else Text("")
+        table.add_row("With more credentials", Text(f"{steps} CEUs (credentials held: CEUs)"), cite)
+    elif rules.additional_ceus:
+        cite = Text(notes.mark(rules.stacking_source), style="dim") if rules.stacking_source else Text("")
+        cap = f", at most {rules.max_ceus}" if rules.max_ceus else ""
+        table.add_row("With more credentials", Text(f"+{rules.additional_ceus} CEUs per extra credential{cap}"), cite)
+    if cred.renewal.subject_ceus:
+        subject = cred.renewal.subject or "subject"
+        table.add_row(f"Of which {subject}", *notes.fact(cred.renewal.subject_ceus, lambda v: f"{v} CEUs"))
+    if rules.issuer_share:
+        table.add_row(f"From {org.code}", *notes.fact(rules.issuer_share))
+    keep = catalog.pick(org.membership.required_to_keep)
+    if keep is not None and keep.value:
+        dues = individual_dues(catalog, cred)
+        value, as_of = notes.fact(dues, lambda v: f"{money(v)}/yr")
+        table.add_row("Membership", Text("required every year: ").append(value), as_of)
+    for fee in rules.fees:
+        label = {"renewal": "Renewal fee", "renewal_additional": "Each extra credential"}.get(str(fee.kind))
+        label = label or human(fee.kind).capitalize() + " fee"
+        if fee.audience is not Audience.ANY:
+            label += f", {human(fee.audience)}"
+        value, as_of = notes.fact(fee.amount, money)
+        if fee.note:
+            value.append(f" ({fee.note})", style="dim")
+        table.add_row(label, value, as_of)
+    if rules.grace_days:
+        table.add_row("Grace period", *notes.fact(rules.grace_days, lambda v: f"{v} days"))
+    if rules.lapse:
+        table.add_row("Lapse", *notes.fact(rules.lapse))
+    if rules.reinstatement:
+        table.add_row("Reinstatement", *notes.fact(rules.reinstatement))
+    if cred.renewal.superseded_by:
+        table.add_row("Replaced by", Text(", ".join(cred.renewal.superseded_by) + " once earned"), Text(""))
+    if cred.renewal.note:
+        table.add_row("Note", Text(cred.renewal.note), Text(""))
+    return table
+
+
+def credential_json(catalog: Catalog, cred: Credential, today: date) -> dict[str, Any]:
+    doc: dict[str, Any] = model_json(catalog, cred, today)
+    org = catalog.issuer(cred)
+    req = ceu_requirement(catalog, org, [cred])
+    doc["membership_required_for_exam"] = membership_required(catalog, cred)
+    doc["renewal"]["ceus_per_cycle"] = req.ceus
+    doc["renewal"]["cycle_years"] = req.cycle_years
+    doc["renewal"]["rule"] = req.basis
+    doc["renewal"]["rule_sources"] = list(req.sources)
+    doc["issuer_rules"] = {
+        "membership": model_json(catalog, org.membership, today),
+        "renewal": model_json(catalog, org.renewal, today),
+    }
+    doc["sources"] = sources_json(catalog, cited(doc) | set(req.sources))
+    return doc
+
+
+# --------------------------------------------------------------------------- compare
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def comparison_rows(catalog: Catalog, creds: list[Credential]) -> list[tuple[str, list[tuple[str, Any]]]]:
+    """For each row: its label and, per credential, (display text, claim or None)."""
+
+    def fact_cell(fact: Any, fmt: Callable[[Any], str] = plain) -> tuple[str, Any]:
+        claim = catalog.pick(fact)
+        if claim is None:
+            return NOT_PUBLISHED, None
+        text = fmt(claim.value) if claim.max is None else f"{fmt(claim.value)}–{fmt(claim.max)}"
+        if catalog.disputed(fact):
+            text += "*"
+        return text, claim
+
+    def exam_fee(cred: Credential, audience: Audience, attempts: int | None) -> tuple[str, Any]:
+        if audience is Audience.NON_MEMBER and membership_required(catalog, cred):
+            return "members only", None
+        fee = find_fee(cred.fees, FeeKind.EXAM, audience, attempts)
+        if fee is None or _all_superseded(fee.amount):
+            return NOT_PUBLISHED, None
+        return fact_cell(fee.amount, money)
+
+    def renewal_cell(cred: Credential) -> tuple[str, Any]:
+        req = ceu_requirement(catalog, catalog.issuer(cred), [cred])
+        if req.ceus is None:
+            return fact_cell(cred.renewal.ceus)
+        years = f"/{req.cycle_years} yr" if req.cycle_years else ""
+        return f"{req.ceus}{years}", None
+
+    def membership_cell(cred: Credential) -> tuple[str, Any]:
+        required = membership_required(catalog, cred)
+        return ({True: "required", False: "optional", None: NOT_PUBLISHED}[required], None)
+
+    def eligibility_cell(cred: Credential) -> tuple[str, Any]:
+        reqs = [r.text for r in cred.eligibility.required]
+        return (_short("; ".join(reqs)) if reqs else "none published", None)
+
+    def latest_salary(cred: Credential) -> tuple[str, Any]:
+        live = [c for c in cred.salary if not c.superseded]
+        if not live:
+            return NOT_PUBLISHED, None
+        claim = max(live, key=lambda c: catalog.sources[c.source].year or 0)
+        return money(claim.value), claim
+
+    rows: list[tuple[str, Callable[[Credential], tuple[str, Any]]]] = [
+        ("Issuer", lambda c: (c.issuer, None)),
+        ("Category", lambda c: (human(c.category), None)),
+        ("Level", lambda c: (str(c.level), None)),
+        ("Settings", lambda c: (", ".join(human(s) for s in c.settings) or NOT_PUBLISHED, None)),
+        ("Status", lambda c: (str(c.status), None)),
+        ("Questions", lambda c: fact_cell(c.exam.questions)),
+        ("Time", lambda c: fact_cell(c.exam.minutes, lambda v: f"{v} min")),
+        ("Book", lambda c: fact_cell(c.exam.book)),
+        ("Passing", lambda c: fact_cell(c.exam.passing)),
+        ("Exam fee, member", lambda c: exam_fee(c, Audience.MEMBER, 1)),
+        ("Exam fee, non-member", lambda c: exam_fee(c, Audience.NON_MEMBER, 1)),
+        ("Membership to test", membership_cell),
+        ("Dues, individual", lambda c: fact_cell(individual_dues(catalog, c), lambda v: f"{money(v)}/yr")),
+        ("Required to sit", eligibility_cell),
+        ("Apprentice", lambda c: (c.apprentice.designation if c.apprentice else "no", None)),
+        ("CEUs alone", renewal_cell),
+        ("Salary (latest)", latest_salary),
+    ]
+    return [(label, [fn(c) for c in creds]) for label, fn in rows]
+
+
+def comparison_table(catalog: Catalog, creds: list[Credential], today: date) -> RenderableType:
+    notes = Footnotes(catalog, today)
+    table = Table(box=None, padding=(0, 1), header_style="bold cyan", show_lines=False, pad_edge=False)
+    table.add_column("", style="bold", no_wrap=False, max_width=14)
+    for cred in creds:
+        table.add_column(cred.code, overflow="fold", ratio=1)
+    for label, cells in comparison_rows(catalog, creds):
+        differ = len({text for text, _ in cells}) > 1
+        row: list[Text] = [Text(label, style="bold" if differ else "dim")]
+        for text, claim in cells:
+            cell = Text(text, style="" if differ else "dim")
+            if text == NOT_PUBLISHED:
+                cell.stylize("dim italic")
+            if claim is not None:
+                cell.append("\n")
+                cell.append(notes.as_of(claim))
+                cell.stylize("dim", len(text))
+            row.append(cell)
+        table.add_row(*row)
+    tail = ["Rows in bold differ; dim rows are the same for all."]
+    if any(text.endswith("*") for _, cells in comparison_rows(catalog, creds) for text, _ in cells):
+        tail.append("* sources disagree on this figure: 'certcli show CODE' lists every value and source.")
+    tail += notes.notes()
+    tail.append("Each figure shows the year it is as of and its source number.")
+    return Group(table, Text(""), bullets(tail, style="dim"), Text(""), notes.table())
+
+
+def comparison_json(catalog: Catalog, creds: list[Credential], today: date) -> dict[str, Any]:
+    rows = []
+    for label, cells in comparison_rows(catalog, creds):
+        values = {}
+        for cred, (text, claim) in zip(creds, cells, strict=True):
+            values[cred.code] = {
+                "text": text,
+                "value": claim.value if claim is not None else None,
+                "as_of": catalog.sources[claim.source].year if claim is not None else None,
+                "source": claim.source if claim is not None else None,
+            }
+        rows.append({"fact": label, "differs": len({v["text"] for v in values.values()}) > 1, "values": values})
+    doc = {"codes": [c.code for c in creds], "rows": rows}
+    doc["sources"] = sources_json(catalog, cited(doc))
+    return doc
+
+
+# --------------------------------------------------------------------------- search
+
+
+def search_table(catalog: Catalog, hits: list[tuple[Credential, str]]) -> Table:
+    table = Table(box=None, padding=(0, 1), header_style="bold", pad_edge=False)
+    table.add_column("Code", no_wrap=True, style="bold cyan")
+    table.add_column("Credential", ratio=1, overflow="fold")
+    table.add_column("Matched", style="dim", no_wrap=True, overflow="ellipsis", max_width=18)
+    for cred, where in hits:
+        table.add_row(cred.code, f"{cred.name} ({cred.issuer})", where)
+    return table
+
+
+def search_json(hits: list[tuple[Credential, str]], text: str) -> dict[str, Any]:
+    return {
+        "query": text,
+        "results": [
+            {"code": c.code, "name": c.name, "issuer": c.issuer, "matched": where} for c, where in hits
+        ],
+    }
