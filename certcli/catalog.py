@@ -132,6 +132,7 @@ class Catalog:
     def pick(self, fact: tuple[Claim[Any], ...] | None) -> Claim[Any] | None:
         """The claim to use: the one marked current, else the most recent official one, else
         the most recent one; superseded claims only when nothing else is left."""
+        fact = tuple(c for c in fact or () if not c.doubtful)
         if not fact:
             return None
         marked = [c for c in fact if c.current]
@@ -166,7 +167,7 @@ class Catalog:
         """More than one live value: sources disagree."""
         if not fact:
             return False
-        live = {(c.value, c.max) for c in fact if not c.superseded}
+        live = {(c.value, c.max) for c in fact if not c.superseded and not c.doubtful}
         return len(live) > 1
 
     def data_as_of(self) -> int | None:

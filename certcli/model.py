@@ -154,6 +154,7 @@ class Claim(Frozen, Generic[T]):
     note: str | None = None
     current: bool = False  # the value to compute with, where claims disagree
     superseded: bool = False  # an older value that a newer source replaced
+    doubtful: bool = False  # too weak or off-target to compute with: shown, never used
 
 
 Money = Annotated[int, Field(ge=0)]  # whole US dollars

@@ -92,11 +92,16 @@ class Footnotes:
         """(value cell, as-of cell) for a fact: the value in use, then other sources' values."""
         picked = self.catalog.pick(fact)
         if fact is None or picked is None:
-            return Text(NOT_PUBLISHED, style="dim"), Text("")
+            text = Text(NOT_PUBLISHED, style="dim")
+            if fact:  # only doubtful claims: show them, use none
+                parts = [f"{claim_value(c, fmt)}{unit} ({self.catalog.as_of(c)} {self.mark(c.source)})" for c in fact]
+                text.append("\nunverified: " + "; ".join(parts), style="magenta")
+            return text, Text("")
         value = Text(claim_value(picked, fmt) + unit)
         if picked.note:
             value.append(f" ({picked.note})", style="dim")
-        others = [c for c in fact if c is not picked]
+        doubtful = [c for c in fact if c.doubtful]
+        others = [c for c in fact if c is not picked and not c.doubtful]
         same = [c for c in others if not c.superseded and (c.value, c.max) == (picked.value, picked.max)]
         live = [c for c in others if not c.superseded and c not in same]
         old = [c for c in others if c.superseded]
@@ -105,7 +110,8 @@ class Footnotes:
         if same:
             value.append("\nalso: " + "; ".join(f"{self.catalog.as_of(c)} {self.mark(c.source)}" for c in same),
                          style="dim")
-        for label, group, style in (("sources disagree", live, "magenta"), ("earlier", old, "dim")):
+        groups = (("sources disagree", live, "magenta"), ("earlier", old, "dim"), ("unverified", doubtful, "dim"))
+        for label, group, style in groups:
             if group:
                 parts = [
                     f"{claim_value(c, fmt)}{unit} ({self.catalog.as_of(c)} {self.mark(c.source)})" for c in group
@@ -187,14 +193,19 @@ def claim_json(catalog: Catalog, claim: Claim[Any], today: date) -> dict[str, An
         out["current"] = True
     if claim.superseded:
         out["superseded"] = True
+    if claim.doubtful:
+        out["doubtful"] = True
     return out
 
 
 def fact_json(catalog: Catalog, fact: Fact | None, today: date) -> dict[str, Any] | None:
     """``{"value": …, "as_of": …, "source": …, "disputed": …, "claims": […]}``; None when unknown."""
     picked = catalog.pick(fact)
-    if fact is None or picked is None:
+    if not fact:
         return None
+    if picked is None:  # only doubtful claims: unknown, but show what was seen
+        return {"value": None, "as_of": None, "source": None, "disputed": False,
+                "claims": [claim_json(catalog, c, today) for c in fact]}
     head = claim_json(catalog, picked, today)
     return {
         "value": picked.value,
