@@ -58,8 +58,8 @@ def claim_value(claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> str:
 
 
 def human(name: str) -> str:
-    """``hospital_outpatient`` → ``hospital outpatient``."""
-    return str(name).replace("_", " ")
+    """``hospital_outpatient`` → ``hospital outpatient``; ``non_member`` → ``non-member``."""
+    return str(name).replace("non_", "non-").replace("_", " ")
 
 
 # --------------------------------------------------------------------------- footnotes

@@ -89,7 +89,10 @@ def individual_dues(catalog: Catalog, cred: Credential) -> Any:
 
 def requirement_text(req: Requirement) -> str:
     if len(req.any_of) > 1:
-        return req.text + ": any one of " + "; ".join(c.text for c in req.any_of)
+        lead = req.text.rstrip(":. ")
+        if "one of" not in lead.lower():
+            lead += ", any one of"
+        return f"{lead}: " + "; ".join(c.text for c in req.any_of)
     return req.text
 
 
