@@ -6,19 +6,23 @@ This is the only module that imports yaml. Every problem names the file and the 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import functools
+import hashlib
+import marshal
 import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from certcli.errors import DataError, UnknownCodeError
+from certcli.errors import DataError, UnknownCodeError, UsageError
 from certcli.model import (
     CONFIDENCE_RANK,
     Claim,
@@ -34,7 +38,30 @@ from certcli.model import (
 ENV_VAR = "CERTCLI_DATA_DIR"
 STALE_DAYS = 548  # about 18 months
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+@functools.cache
+def _loader() -> Any:
+    """The safe loader (the C one where PyYAML has it), refusing a key given twice in one mapping
+    (YAML would keep the last silently). Built on first use: a cached catalog needs no yaml at all."""
+    import yaml
+
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[tuple[str, str]] = set()
+            pairs = node.value if isinstance(node, yaml.MappingNode) else []  # the base reports a non-mapping
+            for key_node, _ in pairs:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key = (key_node.tag, key_node.value)
+                    if key in seen and key_node.value != "<<":
+                        raise yaml.MarkedYAMLError(
+                            problem=f"duplicate key '{key_node.value}'", problem_mark=key_node.start_mark
+                        )
+                    seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return Loader
 
 
 # --------------------------------------------------------------------------- finding the data
@@ -55,7 +82,8 @@ def resolve_data_dir(explicit: str | Path | None = None) -> Path:
         return default_data_dir()
     path = Path(chosen).expanduser()
     if not path.is_dir():
-        raise DataError([f"{path}: data directory not found"])
+        shown = str(path) if str(path).isprintable() else repr(str(path))  # one line, whatever was typed
+        raise DataError([f"{shown}: data directory not found"])
     return path
 
 
@@ -92,6 +120,8 @@ class Catalog:
         key = normalize(code)
         if key in self.lookup:
             return self.credentials[self.lookup[key]]
+        if not key:  # "", "-", "  ": nothing to suggest from
+            raise UsageError(f"'{code}' is not a credential code. Try 'certcli list' to see them all.")
         raise UnknownCodeError(code, self.suggest(code))
 
     def resolve(self, codes: list[str]) -> list[Credential]:
@@ -190,13 +220,15 @@ def _display_order(creds: list[Credential], org_order: list[str]) -> list[Creden
 
 
 def _read_yaml(path: Path) -> tuple[Any, str | None]:
+    import yaml
+
     shown = _display(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, f"{shown}: cannot read: {exc}"
     try:
-        return yaml.load(text, Loader=_Loader), None
+        return yaml.load(text, Loader=_loader()), None
     except yaml.constructor.ConstructorError as exc:
         line = f"line {exc.problem_mark.line + 1}: " if exc.problem_mark else ""
         tag = f" {exc.problem}" if exc.problem else ""
@@ -248,7 +280,7 @@ def _key_path(loc: tuple[str | int, ...], raw: Any) -> str:
         else:
             if isinstance(node, dict):
                 nxt = node.get(step)
-            parts.append(("." if parts and not parts[-1].endswith(".") else "") + step)
+            parts.append(("." if parts and not parts[-1].endswith(".") else "") + _key_name(step))
         node = nxt
     return "".join(p if p.startswith(("[", ".")) or j == 0 else "." + p for j, p in enumerate(parts))
 
@@ -257,8 +289,13 @@ def _item_name(item: Any) -> str | None:
     if isinstance(item, dict):
         for key in ("code", "id"):
             if isinstance(item.get(key), str):
-                return str(item[key])
+                return _key_name(item[key])
     return None
+
+
+def _key_name(key: str) -> str:
+    """A key as written, quoted when it holds blanks or odd characters (a problem stays one line)."""
+    return key if re.fullmatch(r"[\w.+/&()-]+", key) else repr(key)
 
 
 def _describe(err: Any) -> str:
@@ -335,6 +372,31 @@ def _codes_in(cred: Credential) -> Iterator[tuple[str, str]]:
                 yield f"{cred.code}.apprentice.removal[{j}].credentials[{k}]", code
 
 
+def _shadow_names(raw: Any, shadow: dict[str, set[str]]) -> bool:
+    """Collect the ids and codes an invalid file defines; False when its shape says nothing."""
+    if not isinstance(raw, dict):
+        return False
+    keys = {"sources": ("id",), "organizations": ("code",), "credentials": ("code", "aliases", "former_codes")}
+    for section, fields in keys.items():
+        items = raw.get(section)
+        if not isinstance(items, list):
+            continue
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            values: list[Any] = []
+            for name in fields:
+                value = item.get(name)
+                values += value if isinstance(value, list) else [value]
+            apprentice = item.get("apprentice")
+            if section == "credentials" and isinstance(apprentice, dict):
+                values.append(apprentice.get("designation"))
+            for value in values:
+                if isinstance(value, str):
+                    shadow[section].add(normalize(value) if section == "credentials" else value)
+    return True
+
+
 def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
     files = sorted(p for p in data_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not files:
@@ -347,15 +409,23 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
     context = Context()
     org_order: list[str] = []
     parsed: list[tuple[str, DataFile]] = []
+    # Names defined by files that failed to validate: references to them are not reported as
+    # unknown (the file's own problem is). When a file cannot be read at all, nothing is known
+    # about what it defines, so references are checked only once every file reads.
+    shadow: dict[str, set[str]] = {"sources": set(), "organizations": set(), "credentials": set()}
+    unreadable = False
 
+    parse_cache = _ParseCache(data_dir, files)
     for path in files:
-        raw, problem = _read_yaml(path)
+        raw, problem = parse_cache.read(path)
         if problem:
             problems.append(problem)
+            unreadable = True
             continue
         doc, errs = _validate_file(path, raw)
         problems.extend(errs)
         if doc is None:
+            unreadable = unreadable or not _shadow_names(raw, shadow)
             continue
         shown = _display(path)
         parsed.append((shown, doc))
@@ -382,55 +452,70 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
                 notes=context.notes + doc.context.notes,
             )
 
-    # codes, aliases and former codes must be unique after normalizing
+    # codes, aliases and former codes must be unique after normalizing; codes first, so that an
+    # alias clashing with a code is reported at the alias, whichever file is read first
     lookup: dict[str, str] = {}
-    for shown, doc in parsed:
-        for cred in doc.credentials:
-            names = [("code", cred.code)]
-            names += [("aliases", a) for a in cred.aliases]
-            names += [("former_codes", f) for f in cred.former_codes]
-            if cred.apprentice:
-                names.append(("apprentice.designation", cred.apprentice.designation))
-            for key, name in names:
-                norm = normalize(name)
-                owner = lookup.get(norm)
-                if owner is not None and not (owner == cred.code and key != "code"):
-                    what = "duplicate credential code" if key == "code" else f"{key} '{name}' already names"
-                    other = f" {owner}" if key != "code" else ""
-                    problems.append(f"{shown}: {cred.code}.{key}: {what}{other} (in {where['cred:' + owner]})")
-                    continue
-                lookup.setdefault(norm, cred.code)
+    entries = [(shown, cred) for shown, doc in parsed for cred in doc.credentials]
+    for shown, cred in entries:
+        norm = normalize(cred.code)
+        owner = lookup.get(norm)
+        if not norm:
+            problems.append(f"{shown}: {cred.code!r}.code: a code needs at least one letter or digit")
+        elif owner is not None:
+            problems.append(f"{shown}: {cred.code}.code: duplicate credential code (also in {where['cred:' + owner]})")
+        else:
+            lookup[norm] = cred.code
+    for shown, cred in entries:
+        names = [(f"aliases[{i}]", a) for i, a in enumerate(cred.aliases)]
+        names += [(f"former_codes[{i}]", f) for i, f in enumerate(cred.former_codes)]
+        if cred.apprentice:
+            names.append(("apprentice.designation", cred.apprentice.designation))
+        for key, name in names:
+            norm = normalize(name)
+            owner = lookup.get(norm)
+            if not norm:
+                problems.append(f"{shown}: {cred.code}.{key}: a code needs at least one letter or digit")
+            elif owner is None:
+                lookup[norm] = cred.code
+            elif owner != cred.code:
+                other = where["cred:" + owner]
+                problems.append(f"{shown}: {cred.code}.{key}: '{name}' already names {owner} (in {other})")
 
-    for shown, doc in parsed:
+    known_sources = set(sources) | shadow["sources"]
+    known_orgs = set(orgs) | shadow["organizations"]
+    known_codes = set(lookup) | shadow["credentials"]
+    for shown, doc in [] if unreadable else parsed:
         claim_owners: list[tuple[str, Any]] = [(o.code, o) for o in doc.organizations]
         claim_owners += [(c.code, c) for c in doc.credentials]
         if doc.context:
             claim_owners.append(("context", doc.context))
         for root, obj in claim_owners:
             for key, claim in _walk_claims(obj, ""):
-                if claim.source not in sources:
+                if claim.source not in known_sources:
                     problems.append(f"{shown}: {root}.{key}.source: unknown source '{claim.source}'")
                 if claim.max is not None and isinstance(claim.value, int | float) and claim.max < claim.value:
                     problems.append(f"{shown}: {root}.{key}.max: smaller than the value")
         for cred in doc.credentials:
-            if cred.issuer not in orgs:
+            if cred.issuer not in known_orgs:
                 problems.append(f"{shown}: {cred.code}.issuer: unknown organization '{cred.issuer}'")
             for key, code in _codes_in(cred):
-                if normalize(code) not in lookup:
+                if normalize(code) not in known_codes:
                     problems.append(f"{shown}: {key}: unknown credential '{code}'")
-            reqs = list(cred.eligibility.required) + list(cred.eligibility.recommended)
-            for req in reqs:
-                if req.source not in sources:
-                    problems.append(f"{shown}: {cred.code}.eligibility: unknown source '{req.source}'")
-            if cred.apprentice and cred.apprentice.source not in sources:
+            for group_name in ("required", "recommended"):
+                for i, req in enumerate(getattr(cred.eligibility, group_name)):
+                    if req.source not in known_sources:
+                        key = f"{cred.code}.eligibility.{group_name}[{i}].source"
+                        problems.append(f"{shown}: {key}: unknown source '{req.source}'")
+            if cred.apprentice and cred.apprentice.source not in known_sources:
                 problems.append(f"{shown}: {cred.code}.apprentice.source: unknown source '{cred.apprentice.source}'")
         for org in doc.organizations:
             ref = org.renewal.stacking_source
-            if ref and ref not in sources:
+            if ref and ref not in known_sources:
                 problems.append(f"{shown}: {org.code}.renewal.stacking_source: unknown source '{ref}'")
 
-    if problems:
-        return None, problems
+    if problems:  # one line each, whatever the file holds
+        return None, [p.replace("\r", "\\r").replace("\n", "\\n") for p in problems]
+    parse_cache.save()
     ordered = _display_order(list(creds.values()), org_order)
     catalog = Catalog(
         sources=sources,
@@ -441,6 +526,96 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
         lookup=lookup,
     )
     return catalog, []
+
+
+# --------------------------------------------------------------------------- the parse cache
+
+CACHE_OFF_VAR = "CERTCLI_NO_CACHE"
+_CACHE_FORMAT = 1
+_CACHE_KEEP = 8  # data directories remembered; the least recently written go first
+
+
+def cache_dir() -> Path | None:
+    """Where parsed data files are kept between runs; None when caching is off."""
+    if os.environ.get(CACHE_OFF_VAR):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    except RuntimeError:  # no home directory
+        return None
+    return root / "certcli"
+
+
+class _ParseCache:
+    """The parsed YAML of a data directory, kept on disk and keyed on the files' exact bytes.
+
+    Parsing is most of the cost of loading the catalog; validation is cheap and always runs,
+    so a cached entry can never let an invalid catalog through. The cache is written only
+    when the whole directory loaded without a problem. Anything wrong with it (unreadable,
+    truncated, another Python, another certcli) means a miss, silently. ``CERTCLI_NO_CACHE=1``
+    turns it off.
+    """
+
+    def __init__(self, data_dir: Path, files: list[Path]) -> None:
+        self.files = files
+        self.hits: dict[str, Any] = {}
+        self.fresh: dict[str, Any] = {}
+        where = cache_dir()
+        self.digest = self._digest() if where is not None else None
+        self.path: Path | None = None
+        if where is None or self.digest is None:
+            return
+        name = hashlib.sha256(str(data_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+        self.path = where / f"data-{name}.marshal"
+        try:
+            fmt, digest, raws = marshal.loads(self.path.read_bytes())
+        except Exception:  # a missing or broken cache is only a miss
+            return
+        if fmt == _CACHE_FORMAT and digest == self.digest and isinstance(raws, dict):
+            self.hits = raws
+
+    def _digest(self) -> str | None:
+        from certcli import __version__
+
+        h = hashlib.sha256(f"{_CACHE_FORMAT} {__version__} {sys.version_info[:2]} {marshal.version}".encode())
+        try:
+            code = Path(__file__).stat()
+            h.update(f" {code.st_size} {code.st_mtime_ns}".encode())  # the loader itself changed
+            for path in self.files:
+                data = path.read_bytes()
+                h.update(f"\0{path.name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+                h.update(data)
+        except OSError:
+            return None
+        return h.hexdigest()
+
+    def read(self, path: Path) -> tuple[Any, str | None]:
+        if path.name in self.hits:
+            return self.hits[path.name], None
+        raw, problem = _read_yaml(path)
+        if problem is None:
+            self.fresh[path.name] = raw
+        return raw, problem
+
+    def save(self) -> None:
+        """Keep what was parsed, when every file was parsed afresh and none changed meanwhile."""
+        if self.path is None or self.hits or len(self.fresh) != len(self.files) or self._digest() != self.digest:
+            return
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            blob = marshal.dumps((_CACHE_FORMAT, self.digest, self.fresh))
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(blob)
+            os.replace(tmp, self.path)  # atomic: a concurrent run sees the old file or the new one
+        except (OSError, ValueError):  # read-only home, or a value marshal cannot keep (a YAML date)
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            return
+        with contextlib.suppress(OSError):
+            entries = sorted(self.path.parent.glob("data-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[_CACHE_KEEP:]:
+                old.unlink(missing_ok=True)
 
 
 def check_data(data_dir: str | Path | None = None) -> list[str]:

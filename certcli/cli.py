@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from datetime import date
@@ -18,24 +17,60 @@ HELP = "An offline advisor for US medical billing and coding certifications."
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
 
+def _say(message: str) -> None:
+    """One line on stderr (which may be gone too: then nothing)."""
+    try:
+        sys.stderr.write(message.rstrip() + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    sys.stderr.write(message.rstrip() + "\n")
-    sys.stderr.flush()
+    _say(message)
     raise typer.Exit(code)
 
 
-def _quiet_broken_pipe() -> NoReturn:
-    """The reader went away (``certcli list | head -1``): stop without a word."""
+def _settle_stdout() -> None:
+    """Flush stdout; if it cannot take more (closed pipe, full disk), point it at /dev/null so
+    that Python's own flush at exit cannot fail a second time with a traceback."""
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    raise typer.Exit(141)
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+def _os_error_message(exc: OSError) -> str:
+    """``Error: No space left on device`` — the system's words, never a traceback."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    return f"Error: {where}{exc.strerror or exc}"
+
+
+def _quiet_broken_pipe() -> NoReturn:
+    """The reader went away (``certcli list | head -1``): stop without a word, with exit 1
+    (as Python, rich and typer's own help do)."""
+    _settle_stdout()
+    raise typer.Exit(EXIT_DATA)
+
+
+def _help_width() -> int:
+    """Help wraps to the terminal: at most 80 columns, and narrower than click's floor of 50."""
+    import shutil
+
+    return max(30, min(shutil.get_terminal_size().columns, 80) - 2)
 
 
 class CertcliGroup(TyperGroup):
     """Turns every failure into one line on stderr and an exit code; never a traceback."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        if parent is None:
+            extra.setdefault("terminal_width", _help_width())
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -46,6 +81,9 @@ class CertcliGroup(TyperGroup):
             _fail("Cancelled.", EXIT_CANCELLED)
         except BrokenPipeError:
             _quiet_broken_pipe()
+        except OSError as exc:  # e.g. stdout is a full disk
+            _settle_stdout()
+            _fail(_os_error_message(exc), EXIT_DATA)
 
 
 app = typer.Typer(
@@ -90,6 +128,8 @@ def _complete_codes(incomplete: str) -> list[str]:
 
 
 def _emit_json(doc: Any) -> None:
+    import json
+
     sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     sys.stdout.flush()
 
@@ -238,6 +278,375 @@ def search(
     _emit(view.search_table(catalog, hits))
 
 
+# --------------------------------------------------------------------------- advise
+
+NO_TERMINAL = (
+    "certcli advise needs a terminal to ask questions;\n"
+    "pass your answers with --answers FILE (YAML or JSON, at least `goal:`) or flags like --goal coding. "
+    "See 'certcli advise --help'."
+)
+WIZARD_INTRO = "A few questions (Enter accepts the highlighted answer; Ctrl-C cancels).\n"
+
+
+def _opt(help: str, metavar: str | None = None) -> Any:
+    return typer.Option(help=help, metavar=metavar, show_default=False)
+
+
+@app.command()
+def advise(
+    answers_file: Annotated[
+        str | None,
+        typer.Option("--answers", metavar="FILE",
+                     help="Your answers as YAML or JSON (at least goal:); flags override the file."),
+    ] = None,
+    goal: Annotated[str | None, _opt("coding, billing, coding_and_billing, auditing, compliance, documentation, "
+                                     "risk_adjustment, management, health_data, scribe or unsure.", "GOAL")] = None,
+    setting: Annotated[str | None, _opt("physician_office, hospital_inpatient, hospital_outpatient, payer "
+                                        "or any.", "SETTING")] = None,
+    specialty: Annotated[str | None, _opt("A specialty you are drawn to, e.g. cardiology.", "WORD")] = None,
+    education: Annotated[str | None, _opt("high_school, certificate, associate, bachelor or master.", "LEVEL")] = None,
+    experience_years: Annotated[str | None, _opt("Years of coding or billing work (0 or more).", "N")] = None,
+    training_hours: Annotated[str | None, _opt("Hours of coding or billing courses completed.", "N")] = None,
+    held: Annotated[list[str] | None, _opt("A credential you hold (repeat for several).", "CODE")] = None,
+    member_of: Annotated[list[str] | None, _opt("An organization you are a member of (repeatable).", "ORG")] = None,
+    student: Annotated[bool | None, typer.Option("--student/--no-student", help="Student prices.",
+                                                 show_default=False)] = None,
+    first_time_member: Annotated[bool | None, typer.Option(
+        "--first-time-member/--no-first-time-member", help="Never been a member (first-time prices).",
+        show_default=False)] = None,
+    age_65_plus: Annotated[bool | None, typer.Option("--age-65-plus/--under-65", help="65 or older (senior prices).",
+                                                     show_default=False)] = None,
+    budget_usd: Annotated[str | None, _opt("Your budget for exams and dues, in US dollars.", "N")] = None,
+    years: Annotated[str | None, _opt("Planning horizon in years (1 to 50; default 4).", "N")] = None,
+    prefer: Annotated[list[str] | None, _opt("For goal 'unsure' (repeatable): records, precision, independent, "
+                                             "payers, patients, finance or juggling.", "X")] = None,
+    defaults: Annotated[bool, typer.Option("--defaults", help="Ask nothing: defaults for what is missing.")] = False,
+    json_out: JsonOpt = False,
+    save: Annotated[str | None, typer.Option("--save", metavar="PLAN.md",
+                                             help="Also write the plan as Markdown to this file.")] = None,
+) -> None:
+    """Answer a few questions; get a recommended path of credentials, with why, eligibility,
+    exam facts, costs, renewal and sources.
+
+    The wizard asks only what --answers FILE and the flags leave open. In scripts (no
+    terminal), pass at least the goal (goal: in the file, or --goal); the rest takes defaults.
+    --defaults does the same in a terminal.
+    """
+    from certcli.answers import flag_answers, load_answers, merge, to_profile
+
+    catalog = _catalog()
+    target = _save_target(save) if save else None
+    layers = [load_answers(answers_file, catalog)] if answers_file else []
+    layers.append(flag_answers({
+        "goal": goal, "setting": setting, "specialty": specialty, "education": education,
+        "experience_years": experience_years, "training_hours": training_hours, "held": held,
+        "member_of": member_of, "student": student, "first_time_member": first_time_member,
+        "age_65_plus": age_65_plus, "budget_usd": budget_usd, "years": years, "preferences": prefer,
+    }, catalog))
+    answers = merge(*layers)
+
+    if defaults or not sys.stdin.isatty():
+        if "goal" not in answers:
+            if defaults:
+                raise UsageError("--defaults still needs a goal: add --goal coding (or goal: in the answers file).")
+            raise UsageError(NO_TERMINAL)
+        profile = to_profile(answers)
+    else:
+        from certcli.wizard import ask_profile
+
+        sys.stderr.write(WIZARD_INTRO)
+        sys.stderr.flush()
+        profile = ask_profile(answers, catalog, to_stderr=json_out or not sys.stdout.isatty())
+
+    from certcli.engine.advice import recommend
+    from certcli.render import advice as view
+
+    today = _today()
+    plan = recommend(profile, catalog, today)
+    if json_out:
+        _emit_json(view.plan_json(plan, catalog, today))
+    else:
+        _emit(view.plan_view(plan, catalog, today))
+    if target is not None:
+        _write_atomically(target, view.plan_markdown(plan, catalog, today))
+        sys.stderr.write(f"Saved the plan to {save}\n")
+
+
+def _save_target(save: str) -> Any:
+    from pathlib import Path
+
+    target = Path(save).expanduser()
+    if target.is_dir():
+        raise UsageError(f"--save: {save} is a directory; give a file name like PLAN.md.")
+    if not target.parent.is_dir():
+        raise UsageError(f"--save: the directory {target.parent} does not exist.")
+    return target
+
+
+def _write_atomically(target: Any, text: str) -> None:
+    """Write to a temporary file next to ``target``, then rename it: never a half-written plan."""
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(f"--save: cannot write in {target.parent}: {exc.strerror or exc}") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # a plan to keep or send, not a secret
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UsageError(f"--save: cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+# --------------------------------------------------------------------------- renew
+
+
+def _utc_now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+@app.command()
+def renew(
+    codes: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="CODE[@DATE]",
+            help="Credentials you hold: CPC, CPC@2024-03-15 (the date earned) or CPC@end:2026-06-30 "
+            "(the end of the current cycle, as your issuer's account shows it).",
+            autocompletion=_complete_codes,
+            show_default=False,
+        ),
+    ],
+    member: Annotated[
+        bool | None,
+        typer.Option(
+            "--member/--non-member",
+            help="Your membership of issuers where it is optional (AHIMA): the recertification fee differs. "
+            "Not given: both prices. AAPC and AMBA membership is needed to keep their credentials anyway.",
+            show_default=False,
+        ),
+    ] = None,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write the due dates to FILE as an iCalendar file (reminders 90 and 30 days before). "
+            "Needs at least one date.",
+        ),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """What it takes to keep the credentials you hold: CEUs, due dates, dues and fees, per issuer.
+
+    CEUs stack by each issuer's own rule (AAPC 36/40/44/48/52 for 1/2/3/4/5+ credentials, AHIMA
+    the highest single requirement + 10 per further credential up to 50, ...). With dates, the
+    next due date is the date earned (or the cycle end you give) plus whole cycles, the first on
+    or after today; a Feb 29 date falls on Feb 28 in common years. Several credentials of one
+    issuer share one cycle: a cycle end you give wins, else the earliest date earned.
+
+    Examples: certcli renew CPC@2024-03-15 CRC CCS@2023-06-01 --non-member;
+    certcli renew CPC@end:2027-01-31 --ics renewals.ics
+    """
+    from certcli.engine.renewal import parse_held, renewal_plan
+    from certcli.render import renewal as view
+
+    catalog = _catalog()
+    today = _today()
+    held = parse_held(catalog, codes, today)
+    plan = renewal_plan(catalog, held, today, member)
+    target = _ics_target(ics) if ics else None
+    if target is not None and not plan.deadlines:
+        raise UsageError(
+            "--ics needs due dates: give the date each credential was earned, e.g. CPC@2024-03-15 "
+            "(or the end of its cycle, CPC@end:2026-06-30)."
+        )
+    if target is not None:  # written first: a failed write leaves stdout empty
+        from certcli.ics import calendar
+
+        _write_ics(target, calendar(view.calendar_events(catalog, plan), _utc_now()))
+    if json_out:
+        doc = view.renewal_json(catalog, plan)
+        if target is not None:
+            doc["calendar"] = {"file": str(target), "events": len(plan.deadlines)}
+        _emit_json(doc)
+    else:
+        _emit(view.renewal_view(catalog, plan))
+    if target is not None:
+        count = len(plan.deadlines)
+        sys.stderr.write(
+            f"Wrote {ics}: {count} due date{'s' if count != 1 else ''}, with reminders 90 and 30 days before.\n"
+        )
+
+
+def _ics_target(ics: str) -> Any:
+    from pathlib import Path
+
+    target = Path(ics).expanduser()
+    if target.is_dir():
+        raise UsageError(f"--ics: {ics} is a directory; give a file name like renewals.ics.")
+    if not target.parent.is_dir():
+        raise UsageError(f"--ics: the directory {target.parent} does not exist.")
+    return target
+
+
+def _write_ics(target: Any, text: str) -> None:
+    """Write the calendar bytes (CRLF kept) to a temporary file next to ``target``, then rename it."""
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise UsageError(f"--ics: cannot write in {target.parent}: {exc.strerror or exc}") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UsageError(f"--ics: cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+# --------------------------------------------------------------------------- money
+
+MemberFlag = Annotated[bool, typer.Option("--member", help="Price as a member of the issuers' associations.")]
+NonMemberFlag = Annotated[bool, typer.Option(
+    "--non-member", help="Price as a non-member (memberships an exam requires, like AAPC's, are still counted).")]
+StudentFlag = Annotated[bool, typer.Option("--student", help="A student: student dues (and exam prices) "
+                                                             "where published.")]
+FirstTimeFlag = Annotated[bool, typer.Option("--first-time", help="Joining an association for the first time.")]
+SeniorFlag = Annotated[bool, typer.Option("--senior", help="Aged 65 or older: 65+ dues where published.")]
+AttemptsOpt = Annotated[str, typer.Option(
+    "--attempts", metavar="1|2", help="Budget 1 or 2 exam attempts (2: the 2-attempt package, or a retake).")]
+
+
+def _money_buyer(member: bool, non_member: bool, student: bool, first_time: bool, senior: bool) -> Any:
+    from certcli.engine.fees import Buyer
+
+    if member and non_member:
+        raise UsageError("--member and --non-member contradict each other: give one, or neither to let certcli "
+                         "pick the cheaper.")
+    return Buyer(member=True if member else False if non_member else None, student=student,
+                 first_time=first_time, senior=senior)
+
+
+def _int_option(flag: str, value: str, low: int, high: int) -> int:
+    allowed = f"{low} or {high}" if high == low + 1 else f"a whole number from {low} to {high}"
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise UsageError(f"{flag} must be {allowed}, not '{value}'.") from None
+    if not low <= number <= high:
+        raise UsageError(f"{flag} must be {allowed}, not {number}.")
+    return number
+
+
+@app.command()
+def fees(
+    codes: Annotated[list[str] | None, typer.Argument(
+        help="Credential codes (none: every credential).", autocompletion=_complete_codes, show_default=False)] = None,
+    member: MemberFlag = False,
+    non_member: NonMemberFlag = False,
+    student: StudentFlag = False,
+    first_time: FirstTimeFlag = False,
+    senior: SeniorFlag = False,
+    attempts: AttemptsOpt = "1",
+    memberships: Annotated[bool, typer.Option(
+        "--memberships", help="Show each organization's membership tiers and dues instead.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Exam fees, attempts, membership dues and the first-year total, for your status.
+
+    With no codes, every credential ('certcli fees --member' is a member price list). Where an
+    exam is sold to members only (AAPC, AMBA), a year's dues are counted even for --non-member.
+    Without --member or --non-member, certcli picks the cheaper first year for optional
+    memberships (AHIMA) and says why. Every amount shows its as-of year and source.
+    """
+    catalog = _catalog()
+    buyer = _money_buyer(member, non_member, student, first_time, senior)
+    tries = _int_option("--attempts", attempts, 1, 2)
+    creds = catalog.resolve(codes) if codes else list(catalog.credentials.values())
+    today = _today()
+    from certcli.render import fees as view
+
+    if memberships:
+        wanted = {c.issuer for c in creds} if codes else set(catalog.organizations)
+        orgs = [o for o in catalog.organizations.values() if o.code in wanted]
+        if json_out:
+            _emit_json(view.memberships_json(catalog, orgs, today))
+        else:
+            _emit(view.memberships_view(catalog, orgs, today))
+        return
+    from certcli.engine.fees import quote
+
+    quotes = [quote(catalog, cred, buyer, tries, today) for cred in creds]
+    if json_out:
+        _emit_json(view.fees_json(catalog, quotes, creds, buyer, tries))
+    else:
+        _emit(view.fees_table(catalog, quotes, buyer, tries, today))
+
+
+@app.command()
+def cost(
+    codes: CodesArg,
+    years: Annotated[str, typer.Option("--years", metavar="N", help="Years to plan for, 1 to 50.")] = "4",
+    member: MemberFlag = False,
+    non_member: NonMemberFlag = False,
+    student: StudentFlag = False,
+    first_time: FirstTimeFlag = False,
+    senior: SeniorFlag = False,
+    attempts: AttemptsOpt = "1",
+    held: Annotated[list[str] | None, typer.Option(
+        "--held", metavar="CODE", help="A credential you already hold (repeatable): no exam fee; its issuer's "
+        "dues and renewal fees count.", autocompletion=_complete_codes, show_default=False)] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """The total cost of earning and keeping credentials over N years, itemized by year.
+
+    Exam fees (one exam a year, in the order given), membership dues, recertification fees and
+    retakes with --attempts 2. For optional memberships (AHIMA) certcli takes the cheapest
+    choice and says why, and tells whether membership pays for itself. Unknown amounts are
+    listed and make the total incomplete; they are never counted as zero.
+
+    Example: certcli cost CPC CPB --years 4 --student
+    """
+    catalog = _catalog()
+    buyer = _money_buyer(member, non_member, student, first_time, senior)
+    span = _int_option("--years", years, 1, 50)
+    tries = _int_option("--attempts", attempts, 1, 2)
+    creds = catalog.resolve(codes)
+    holding = catalog.resolve(held) if held else []
+    both = [c.code for c in creds if c.code in {h.code for h in holding}]
+    if both:
+        raise UsageError(f"{', '.join(both)} is both in the path and in --held: give it in one place.")
+    from certcli.engine.fees import path_cost
+    from certcli.render import fees as view
+
+    plan = path_cost(catalog, creds, years=span, buyer=buyer, attempts=tries, held=holding, today=_today())
+    if json_out:
+        _emit_json(view.cost_json(catalog, plan, buyer))
+    else:
+        _emit(view.cost_view(catalog, plan, buyer, _today()))
+
+
 # --------------------------------------------------------------------------- data
 
 
@@ -277,17 +686,21 @@ def data_check(
 
 
 def main() -> None:
-    """The console script: the Typer app, with usage errors as one line and exit 2."""
+    """The console script: the Typer app, with usage errors as one line and exit 2. What escapes
+    the app's own boundary (help text into a closed pipe, Ctrl-C while parsing) ends here."""
     try:
         app(prog_name="certcli")
     except BrokenPipeError:
         _quiet_broken_pipe_exit()
+    except KeyboardInterrupt:
+        _say("Cancelled.")
+        sys.exit(EXIT_CANCELLED)
+    except OSError as exc:
+        _settle_stdout()
+        _say(_os_error_message(exc))
+        sys.exit(EXIT_DATA)
 
 
-def _quiet_broken_pipe_exit() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    sys.exit(141)
+def _quiet_broken_pipe_exit() -> NoReturn:
+    _settle_stdout()
+    sys.exit(EXIT_DATA)

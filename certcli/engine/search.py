@@ -13,19 +13,23 @@ def _words(text: str) -> list[str]:
 
 
 def search(catalog: Catalog, text: str) -> list[tuple[Credential, str]]:
-    """Credentials matching every word of ``text``, best first, with the field that matched."""
+    """Credentials matching ``text``, best first, with the field that matched.
+
+    A query that names a credential (``CPC-H``, ``ccs p``) finds just that credential. Otherwise a
+    credential matches when the whole query occurs in its text (``E/M``, ``ob/gyn``) or when every
+    word of two letters or more does (single letters, as in ``E/M``, would match nearly anything).
+    """
     words = _words(text)
     if not words:
         return []
     key = normalize(text)
+    named = [cred for cred in catalog.credentials.values() if key and key in _names(cred)]
+    if named:
+        return [(cred, "code") for cred in named]
+    phrase = " ".join(text.lower().split())
+    meaningful = [w for w in words if len(w) > 1]
     scored: list[tuple[int, int, Credential, str]] = []
     for rank, cred in enumerate(catalog.credentials.values()):
-        names = [cred.code, *cred.aliases, *cred.former_codes]
-        if cred.apprentice:
-            names.append(cred.apprentice.designation)
-        if key and key in {normalize(n) for n in names}:
-            scored.append((0, rank, cred, "code"))
-            continue
         fields = [
             ("name", cred.name),
             ("specialty", cred.specialty or ""),
@@ -34,14 +38,25 @@ def search(catalog: Catalog, text: str) -> list[tuple[Credential, str]]:
             ("issuer", cred.issuer),
             ("summary", cred.summary),
         ]
-        haystack = " ".join(text for _, text in fields).lower()
-        if not all(_stem_in(w, haystack) for w in words):
+        haystack = " ".join(value for _, value in fields).lower()
+        if _stem_in(phrase, haystack):
+            terms = [phrase]
+        elif meaningful and all(_stem_in(w, haystack) for w in meaningful):
+            terms = meaningful
+        else:
             continue
-        where = next((name for name, value in fields if any(_stem_in(w, value.lower()) for w in words)), "summary")
+        where = next((name for name, value in fields if any(_stem_in(t, value.lower()) for t in terms)), "summary")
         score = {"name": 1, "specialty": 1, "category": 2, "setting": 2, "issuer": 3, "summary": 4}[where]
         scored.append((score, rank, cred, where))
     scored.sort(key=lambda item: (item[0], item[1]))
     return [(cred, where) for _, _, cred, where in scored]
+
+
+def _names(cred: Credential) -> set[str]:
+    names = [cred.code, *cred.aliases, *cred.former_codes]
+    if cred.apprentice:
+        names.append(cred.apprentice.designation)
+    return {normalize(n) for n in names}
 
 
 def _stem_in(word: str, haystack: str) -> bool:

@@ -97,6 +97,7 @@ class Footnotes:
                 parts = [f"{claim_value(c, fmt)}{unit} ({self.catalog.as_of(c)} {self.mark(c.source)})" for c in fact]
                 text.append("\nunverified: " + "; ".join(parts), style="magenta")
             return text, Text("")
+        self.mark(picked.source)  # the figure in use gets the lower number
         value = Text(claim_value(picked, fmt) + unit)
         if picked.note:
             value.append(f" ({picked.note})", style="dim")
@@ -142,7 +143,10 @@ class Footnotes:
         if self.stale_seen:
             out.append(STALE_NOTE)
         if self.disputed_seen:
-            out.append("Where sources disagree, certcli uses the most recent official figure (else the most recent).")
+            out.append(
+                "Where sources disagree, every value is shown; certcli uses the one the research marked current, "
+                "else the most recent official figure, else the most recent."
+            )
         return out
 
 
@@ -159,13 +163,17 @@ def section(title: str, *body: RenderableType) -> Group:
     return Group(Text(""), Text(title, style="bold underline"), *body)
 
 
-def bullets(lines: Iterable[str | Text], style: str = "") -> Group:
-    out = []
+def bullets(lines: Iterable[str | Text], style: str = "") -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style=style)
+    grid.add_column(overflow="fold")
     for line in lines:
-        text = Text("• ", style=style)
-        text.append(line if isinstance(line, Text) else Text(line))
-        out.append(text)
-    return Group(*out)
+        text = line if isinstance(line, Text) else Text(line)
+        if style:
+            text.stylize(style, 0, len(text))
+        grid.add_row("•", text)
+    return grid
 
 
 # --------------------------------------------------------------------------- JSON

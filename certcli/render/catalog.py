@@ -37,10 +37,11 @@ def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Ta
     narrow = width < 60
     table = Table(box=None, padding=(0, 1), header_style="bold", expand=True, pad_edge=False)
     table.add_column("Code", no_wrap=True, style="bold cyan", min_width=max((len(c.code) for c in creds), default=4))
-    table.add_column("Credential", overflow="ellipsis", no_wrap=True, ratio=1)
+    # names wrap rather than end in "…": CDEO and CDEI differ only in their last word
+    table.add_column("Credential", overflow="fold", ratio=1)
     table.add_column("Issuer", no_wrap=True, min_width=max((len(c.issuer) for c in creds), default=6))
     if not narrow:
-        table.add_column("Category", no_wrap=True, overflow="ellipsis", min_width=8, max_width=15)
+        table.add_column("Category", overflow="fold", min_width=8, max_width=15)
         table.add_column("Level", no_wrap=True, min_width=max((len(c.level) for c in creds), default=5))
     for cred in creds:
         name = Text(cred.name)
@@ -153,10 +154,12 @@ def credential_card(catalog: Catalog, cred: Credential, today: date) -> Renderab
     required = membership_required(catalog, cred)
     for fee in cred.fees:
         label = human(fee.kind).capitalize()
+        if _all_superseded(fee.amount):  # an old price, not one to pay today
+            label = "Earlier " + label.lower()
         if fee.attempts:
             label += f", {fee.attempts} attempt{'s' if fee.attempts > 1 else ''}"
         if fee.audience is not Audience.ANY:
-            label += f", {human(fee.audience)}"
+            label += f", {_audience(fee.audience)}"
         value, as_of = notes.fact(fee.amount, money)
         if fee.note:
             value.append(f"\n{fee.note}", style="dim")
@@ -173,7 +176,11 @@ def credential_card(catalog: Catalog, cred: Credential, today: date) -> Renderab
         )
     elif required is False:
         fee_note.append(f"{org.code} membership is optional; members pay less.")
-    fee_note.append(f"Check {cred.url or org.url} for the final price before you pay.")
+    page = cred.url or org.url
+    if page.startswith(("http://", "https://")):
+        fee_note.append(f"Check {page} for the final price before you pay.")
+    else:  # no page was found ("seed:001 (no website found)")
+        fee_note.append(f"No web page was found for {org.code}: confirm every figure before you pay.")
     parts.append(section("Fees", table, bullets(fee_note, style="dim")))
 
     # eligibility
@@ -215,6 +222,10 @@ def credential_card(catalog: Catalog, cred: Credential, today: date) -> Renderab
     return Group(*parts)
 
 
+def _audience(audience: Audience) -> str:
+    return "non-member" if audience is Audience.NON_MEMBER else human(audience)
+
+
 def _all_superseded(fact: Any) -> bool:
     return all(c.superseded for c in fact)
 
@@ -254,7 +265,7 @@ def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table
         label = {"renewal": "Renewal fee", "renewal_additional": "Each extra credential"}.get(str(fee.kind))
         label = label or human(fee.kind).capitalize() + " fee"
         if fee.audience is not Audience.ANY:
-            label += f", {human(fee.audience)}"
+            label += f", {_audience(fee.audience)}"
         value, as_of = notes.fact(fee.amount, money)
         if fee.note:
             value.append(f" ({fee.note})", style="dim")
@@ -293,7 +304,13 @@ def credential_json(catalog: Catalog, cred: Credential, today: date) -> dict[str
 
 
 def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    """At most ``width`` characters, cut at the end of a clause (else of a word), never mid-word."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    clause = max(head.rfind(mark) for mark in ("; ", ". ", ", ", " ("))
+    cut = clause if clause >= width // 2 else head.rfind(" ")
+    return (head[:cut] if cut > 0 else head).rstrip(" ;,.(") + "…"
 
 
 def comparison_rows(catalog: Catalog, creds: list[Credential]) -> list[tuple[str, list[tuple[str, Any]]]]:

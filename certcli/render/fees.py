@@ -1,0 +1,410 @@
+"""Money on screen and in JSON: the fee list, membership tiers, and the cost of a path by year.
+
+Every amount goes out with its as-of year and a footnote to its source; old figures carry
+"old", disputed ones a "*" and the values that disagree; unknown ones say "not published".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from certcli.catalog import Catalog
+from certcli.engine.fees import Buyer, LineItem, PathCost, Quote
+from certcli.model import Credential, Organization
+from certcli.render import (
+    NOT_PUBLISHED,
+    STALE_NOTE,
+    Footnotes,
+    bullets,
+    cited,
+    fact_json,
+    money,
+    section,
+    sources_json,
+)
+
+UNKNOWN_MARK = "?"
+DISPUTED_NOTE = "* sources disagree on this figure: certcli uses the most recent official one (else the most recent)."
+CHECK_NOTE = "Prices change: check the issuer's page for the final price before you pay."
+
+
+# --------------------------------------------------------------------------- shared cells
+
+
+def as_of_cell(notes: Footnotes, item: LineItem) -> Text:
+    """``2026 [1]``; ``old`` in yellow when stale; empty for an unknown amount."""
+    if item.amount is None or item.source is None:
+        return Text("")
+    text = Text(f"{item.as_of or 'undated'} {notes.mark(item.source)}")
+    if item.stale:
+        notes.stale_seen = True
+        text.append(" old", style="yellow")
+    return text
+
+
+def amount_cell(item: LineItem | None, notes: Footnotes) -> Text:
+    if item is None:
+        return Text("—", style="dim")
+    if item.amount is None:
+        return Text(NOT_PUBLISHED, style="dim italic")
+    text = Text(money(item.amount))
+    if item.disputed:
+        notes.disputed_seen = True
+        text.append("*", style="magenta")
+    return text
+
+
+def buyer_words(buyer: Buyer) -> str:
+    words = []
+    if buyer.member is True:
+        words.append("member")
+    elif buyer.member is False:
+        words.append("non-member")
+    if buyer.member_of:
+        words.append("member of " + ", ".join(sorted(buyer.member_of)))
+    words += [w for w, on in (("student", buyer.student), ("first-time member", buyer.first_time),
+                              ("65+", buyer.senior)) if on]
+    return ", ".join(words) or "cheapest membership choice"
+
+
+def _buyer_json(buyer: Buyer) -> dict[str, Any]:
+    return {
+        "member": buyer.member,
+        "student": buyer.student,
+        "first_time": buyer.first_time,
+        "senior": buyer.senior,
+        "member_of": sorted(buyer.member_of),
+    }
+
+
+def item_json(item: LineItem) -> dict[str, Any]:
+    return {
+        "year": item.year,
+        "what": item.what,
+        "kind": item.kind,
+        "amount": item.amount,
+        "source": item.source,
+        "as_of": item.as_of,
+        "stale": item.stale,
+        "disputed": item.disputed,
+        "note": item.note,
+        "credential": item.code,
+        "organization": item.organization,
+        "other_values": [
+            {"amount": a.amount, "max": a.max, "source": a.source, "as_of": a.as_of} for a in item.others
+        ],
+    }
+
+
+def others_text(notes: Footnotes, item: LineItem) -> str:
+    """'$399 (2026 [5]); $190 (2022 [6])': the values other sources give."""
+    return "; ".join(
+        f"{money(a.amount)}{'–' + money(a.max) if a.max is not None and a.max != a.amount else ''} "
+        f"({a.as_of or 'undated'} {notes.mark(a.source)})"
+        for a in item.others
+    )
+
+
+def _item_notes(items: Sequence[LineItem | None], notes: Footnotes) -> list[str]:
+    """'CPC exam (1 attempt, member): sources disagree …', once per distinct note."""
+    out: list[str] = []
+    for item in items:
+        if item is None or not item.note:
+            continue
+        line = f"{item.what}: {item.note}"
+        if item.others:
+            line += f"; other values: {others_text(notes, item)}"
+        line += "."
+        if line not in out:
+            out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- fees
+
+
+DETAILED = 6  # up to this many credentials, every figure's note is listed
+
+
+def fees_table(
+    catalog: Catalog, quotes: Sequence[Quote], buyer: Buyer, attempts: int, today: date
+) -> RenderableType:
+    """One row per credential: price basis, exam fee, attempts, dues and the first-year total."""
+    notes = Footnotes(catalog, today)
+    table = Table(box=None, padding=(0, 1), header_style="bold", pad_edge=False)
+    table.add_column("Code", style="bold cyan", no_wrap=True)
+    table.add_column("Priced as", no_wrap=True)
+    table.add_column("Exam fee", overflow="fold", min_width=9)
+    table.add_column("Tries", justify="right", no_wrap=True)
+    table.add_column("Dues (year 1)", overflow="fold", min_width=9)
+    table.add_column("First year", justify="right", no_wrap=True)
+    unknown_seen = False
+    for q in quotes:
+        basis = _basis(q)
+        exam = amount_cell(q.exam, notes)
+        if q.exam is not None and q.exam.amount is not None:
+            exam.append("\n").append(_dim(as_of_cell(notes, q.exam)))
+        if q.dues is None:
+            dues = Text("—", style="dim")
+        else:
+            dues = amount_cell(q.dues, notes)
+            if q.dues.amount is not None:
+                dues.append(" " + _tier(q.dues))
+                dues.append("\n").append(_dim(as_of_cell(notes, q.dues)))
+        if q.total is not None:
+            total = Text(money(q.total), style="bold")
+        else:
+            unknown_seen = True
+            known = sum(i.amount for i in (q.exam, q.dues) if i is not None and i.amount is not None)
+            total = Text(f"{money(known)} + {UNKNOWN_MARK}" if known else UNKNOWN_MARK, style="yellow")
+        table.add_row(q.code, basis, exam, str(q.attempts), dues, total)
+
+    tail: list[str] = []
+    for q in quotes:
+        tail.extend(q.notes)
+    if len(quotes) <= DETAILED:
+        tail.extend(_item_notes([i for q in quotes for i in (q.exam, q.dues)], notes))
+    tail = list(dict.fromkeys(tail))
+    if unknown_seen:
+        tail.append(f"'{UNKNOWN_MARK}' marks an amount that is not published: that first-year total is incomplete.")
+    if notes.disputed_seen:
+        tail.append(DISPUTED_NOTE + ("" if len(quotes) <= DETAILED else " 'certcli fees CODE' lists the values."))
+    if notes.stale_seen:
+        tail.append(STALE_NOTE)
+    if attempts == 2:
+        tail.append("Tries: the attempts the exam fee buys (2 where a 2-attempt package is sold).")
+    tail.append("First year: the exam fee plus a year's dues where you are priced as a member.")
+    tail.append(CHECK_NOTE)
+    title = Text(f"Exam fees and first-year cost ({buyer_words(buyer)})", style="bold")
+    return Group(title, Text(""), table, section("Notes", bullets(tail, style="dim")), Text(""), notes.table())
+
+
+def _dim(text: Text) -> Text:
+    text.stylize("dim", 0, len(text.plain.removesuffix(" old")))
+    return text
+
+
+def _basis(q: Quote) -> Text:
+    if q.membership_required:
+        return Text("member", style="")
+    if q.dues is None and not q.member and q.membership_required is None:
+        return Text("anyone", style="dim")
+    return Text("member" if q.member else "non-member")
+
+
+def _tier(item: LineItem) -> str:
+    return item.what.split("(")[-1].rstrip(")") if "(" in item.what else ""
+
+
+def fees_json(
+    catalog: Catalog, quotes: Sequence[Quote], creds: Sequence[Credential], buyer: Buyer, attempts: int
+) -> dict[str, Any]:
+    by_code = {c.code: c for c in creds}
+    doc: dict[str, Any] = {
+        "buyer": _buyer_json(buyer),
+        "attempts": attempts,
+        "quotes": [
+            {
+                "code": q.code,
+                "name": by_code[q.code].name if q.code in by_code else None,
+                "issuer": by_code[q.code].issuer if q.code in by_code else None,
+                "membership_required": q.membership_required,
+                "member": q.member,
+                "attempts": q.attempts,
+                "exam": item_json(q.exam) if q.exam else None,
+                "dues": item_json(q.dues) if q.dues else None,
+                "first_year_total": q.total,
+                "incomplete": q.total is None,
+                "notes": list(q.notes),
+            }
+            for q in quotes
+        ],
+    }
+    doc["sources"] = sources_json(catalog, cited(doc))
+    return doc
+
+
+# --------------------------------------------------------------------------- memberships
+
+
+def _yes_no(catalog: Catalog, fact: Any) -> str:
+    claim = catalog.pick(fact)
+    if claim is None:
+        return NOT_PUBLISHED
+    return "yes" if claim.value else "no"
+
+
+def memberships_view(catalog: Catalog, orgs: Sequence[Organization], today: date) -> RenderableType:
+    """Each organization's membership: whether it is required, and its tiers with dues a year."""
+    notes = Footnotes(catalog, today)
+    parts: list[RenderableType] = [Text("Membership dues by organization", style="bold")]
+    for org in orgs:
+        m = org.membership
+        head = Text(org.name if org.name.startswith(org.code) else f"{org.code} — {org.name}", style="bold cyan")
+        parts += [Text(""), head]
+        parts.append(Text(
+            f"Required to sit its exams: {_yes_no(catalog, m.required_for_exam)} · "
+            f"to keep its credentials: {_yes_no(catalog, m.required_to_keep)}"
+        ))
+        if m.tiers:
+            table = Table(box=None, padding=(0, 1), header_style="bold", pad_edge=False)
+            table.add_column("Tier", overflow="fold", max_width=28)
+            table.add_column("Dues a year", overflow="fold", ratio=1)
+            table.add_column("As of", no_wrap=True, justify="right")
+            for tier in m.tiers:
+                name = Text(tier.name)
+                if tier.who:
+                    name.append(f"\n{tier.who}", style="dim")
+                value, as_of = notes.fact(tier.dues, money)
+                table.add_row(name, value, as_of)
+            parts.append(Padding(table, (0, 0, 0, 2)))
+        else:
+            parts.append(Text("No membership tiers published.", style="dim"))
+        if m.note:
+            parts.append(Text(m.note, style="dim"))
+    tail = notes.notes()
+    tail.append("'certcli cost CODE' works out whether an optional membership pays for itself.")
+    tail.append(CHECK_NOTE)
+    parts += [section("Notes", bullets(tail, style="dim")), Text(""), notes.table()]
+    return Group(*parts)
+
+
+def memberships_json(catalog: Catalog, orgs: Sequence[Organization], today: date) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "organizations": [
+            {
+                "code": org.code,
+                "name": org.name,
+                "url": org.url,
+                "required_for_exam": fact_json(catalog, org.membership.required_for_exam, today),
+                "required_to_keep": fact_json(catalog, org.membership.required_to_keep, today),
+                "tiers": [
+                    {"kind": str(t.kind), "name": t.name, "who": t.who, "dues": fact_json(catalog, t.dues, today)}
+                    for t in org.membership.tiers
+                ],
+                "note": org.membership.note,
+            }
+            for org in orgs
+        ]
+    }
+    doc["sources"] = sources_json(catalog, cited(doc))
+    return doc
+
+
+# --------------------------------------------------------------------------- cost of a path
+
+
+def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> RenderableType:
+    """The plan by year: each item with its as-of year, subtotals, the total, the choices and why."""
+    notes = Footnotes(catalog, today)
+    title = Text(f"Cost of {' + '.join(pc.codes) or 'nothing'} over {pc.years} year{'s' if pc.years > 1 else ''}",
+                 style="bold")
+    title.append(f" ({buyer_words(buyer)}"
+                 + (f", {pc.attempts} attempts" if pc.attempts == 2 else "") + ")", style="dim")
+    parts: list[RenderableType] = [title]
+    if pc.schedule:
+        plan = ", ".join(f"{code} in year {year}" for code, year in pc.schedule)
+        rule = "one exam a year in the order given: " if len(pc.schedule) > 1 else "exam: "
+        parts.append(Text(rule[0].upper() + rule[1:] + plan + ".", style="dim"))
+    if pc.held:
+        parts.append(Text("Already held: " + ", ".join(pc.held) + " (no exam fee).", style="dim"))
+
+    table = Table(box=None, padding=(0, 1), header_style="bold", pad_edge=False, expand=False)
+    table.add_column("", overflow="fold", ratio=1, min_width=30)
+    table.add_column("Amount", justify="right", no_wrap=True)
+    table.add_column("As of", no_wrap=True)
+    subtotals = pc.by_year()
+    shown: set[tuple[str, str | None]] = set()
+    unknown_years = {i.year for i in pc.items if i.amount is None}
+    for year in range(1, pc.years + 1):
+        mine = [i for i in pc.items if i.year == year]
+        table.add_row(Text(f"Year {year}", style="bold underline"), "", "")
+        if not mine:
+            table.add_row(Text("  nothing to pay", style="dim"), "", "")
+            continue
+        for item in mine:
+            amount, as_of = amount_cell(item, notes), as_of_cell(notes, item)
+            lines: list[RenderableType] = [Text(item.what)]
+            key = (item.what.split(" (")[0], item.note)
+            if item.note and key not in shown:
+                shown.add(key)
+                lines.append(Padding(Text(item.note, style="dim"), (0, 0, 0, 2)))
+            if item.others:
+                others = others_text(notes, item)
+                if (item.what, others) not in shown:
+                    shown.add((item.what, others))
+                    lines.append(Padding(Text("other values: " + others, style="magenta"), (0, 0, 0, 2)))
+            table.add_row(Padding(Group(*lines), (0, 0, 0, 2)), amount, as_of)
+        sub = Text(money(subtotals[year]), style="bold")
+        if year in unknown_years:
+            sub.append(f" + {UNKNOWN_MARK}", style="yellow")
+        table.add_row(Text(f"  Year {year} subtotal", style="italic"), sub, "")
+    table.add_row("", "", "")
+    total = Text(money(pc.total), style="bold")
+    label = Text(f"Total over {pc.years} year{'s' if pc.years > 1 else ''}", style="bold")
+    if pc.incomplete:
+        total.append(f" + {UNKNOWN_MARK}", style="yellow")
+        label.append(" (incomplete)", style="yellow")
+    table.add_row(label, total, "")
+    parts += [Text(""), table]
+
+    if pc.incomplete:
+        parts.append(section("Not published (not counted)", bullets(pc.unknown, style="yellow")))
+    if pc.strategy:
+        parts.append(section("Membership", bullets(pc.strategy)))
+    if pc.break_even:
+        parts.append(section("Does membership pay for itself?", bullets(be.explanation for be in pc.break_even)))
+    tail = list(pc.notes)
+    if notes.stale_seen:
+        tail.append(STALE_NOTE)
+    if notes.disputed_seen:
+        tail.append(DISPUTED_NOTE)
+    tail.append("Recertification falls due at the end of each cycle after you earn a credential; "
+                "study materials, CEU courses and travel are not counted.")
+    tail.append(CHECK_NOTE)
+    parts.append(section("Notes", bullets(tail, style="dim")))
+    parts += [Text(""), notes.table()]
+    return Group(*parts)
+
+
+def cost_json(catalog: Catalog, pc: PathCost, buyer: Buyer) -> dict[str, Any]:
+    unknown_years = {i.year for i in pc.items if i.amount is None}
+    doc: dict[str, Any] = {
+        "codes": list(pc.codes),
+        "years": pc.years,
+        "attempts": pc.attempts,
+        "held": list(pc.held),
+        "buyer": _buyer_json(buyer),
+        "schedule": [{"code": code, "exam_year": year} for code, year in pc.schedule],
+        "membership": dict(pc.membership),
+        "items": [item_json(i) for i in pc.items],
+        "by_year": [
+            {"year": year, "subtotal": amount, "incomplete": year in unknown_years}
+            for year, amount in pc.by_year().items()
+        ],
+        "total": pc.total,
+        "incomplete": pc.incomplete,
+        "unknown": list(pc.unknown),
+        "strategy": list(pc.strategy),
+        "break_even": [
+            {
+                "organization": be.organization,
+                "pays_for_itself": be.pays_for_itself,
+                "from_year": be.from_year,
+                "dues": be.dues,
+                "savings": be.savings,
+                "explanation": be.explanation,
+            }
+            for be in pc.break_even
+        ],
+        "notes": list(pc.notes),
+    }
+    doc["sources"] = sources_json(catalog, cited(doc))
+    return doc

@@ -1,0 +1,479 @@
+"""The advice engine, persona by persona: each builds a Profile and checks the path a person would get.
+
+Expected figures are hand-computed from data/*.yaml: AAPC exams are $425 (1 attempt, third-party
+2025–26) and sold to members only, AAPC dues $222 (individual) or $157 (student); CCA is $299 for a
+non-member ($199 + $135 dues for a member); CBCS $117; AAPC asks 36/40/44/48/52 CEUs every 2 years
+for 1/2/3/4/5+ credentials.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from certcli.catalog import Catalog
+from certcli.engine import advice, fees
+from certcli.engine.advice import Plan, eligibility_now, match_specialty, recommend, resolve_goal
+from certcli.errors import UnknownCodeError
+from certcli.model import Profile, Status
+from tests.conftest import TODAY
+
+
+@dataclass(frozen=True)
+class Persona:
+    name: str
+    profile: Profile
+    path: tuple[str, ...]  # the expected steps, in order
+    alternatives: tuple[str, ...] = ()  # codes that must be among the alternatives
+    apprentice: str | None = None  # the first step's apprentice designation
+    budget_note: bool = False
+    goal: str | None = None  # the resolved goal, where it differs from profile.goal
+    when: tuple[str, ...] = field(default=())  # expected Step.when, per step (checked where given)
+
+
+def P(**answers: Any) -> Profile:
+    return Profile(**answers)
+
+
+PERSONAS = [
+    Persona(
+        "career changer into physician-office coding",
+        P(goal="coding", setting="physician_office", education="high_school"),
+        ("CPC",),
+        alternatives=("CCA", "CCS-P"),
+        apprentice="CPC-A",
+        when=("now",),
+    ),
+    Persona(
+        "billing only, physician office",
+        P(goal="billing", setting="physician_office", education="associate"),
+        ("CPB",),
+        alternatives=("CBCS", "CMRS"),
+    ),
+    Persona(
+        "billing, no particular setting",
+        P(goal="billing", training_hours=120, education="high_school"),
+        ("CBCS",),
+        alternatives=("CPB", "CMRS"),
+    ),
+    Persona(
+        "hospital inpatient coder with 3 years of experience",
+        P(goal="coding", setting="hospital_inpatient", experience_years=3, education="associate"),
+        ("CCS",),
+        alternatives=("CIC", "CCA"),
+        when=("now",),
+    ),
+    Persona(
+        "hospital inpatient novice",
+        P(goal="coding", setting="hospital_inpatient", education="high_school"),
+        ("CCA", "CCS"),
+        alternatives=("CIC",),
+        when=("now", "after CCA and 1 year of coding work"),
+    ),
+    Persona(
+        "hospital outpatient / facility coder",
+        P(goal="coding", setting="hospital_outpatient"),
+        ("COC",),
+        alternatives=("CPC", "CCS"),
+        apprentice="COC-A",
+    ),
+    Persona(
+        "payer side",
+        P(goal="coding", setting="payer"),
+        ("CPC", "CRC"),
+        alternatives=("CPC-P",),
+        apprentice="CPC-A",
+        when=("now", "after CPC"),
+    ),
+    Persona("risk adjustment", P(goal="risk_adjustment"), ("CRC",), alternatives=("CPC",)),
+    Persona(
+        "auditor who holds a CPC",
+        P(goal="auditing", held=("CPC",), experience_years=3),
+        ("CPMA",),
+        alternatives=("CPCO",),
+        when=("now",),
+    ),
+    Persona(
+        "auditing novice",
+        P(goal="auditing"),
+        ("CPC", "CPMA"),
+        apprentice="CPC-A",
+        when=("now", "after CPC, once you have some coding experience"),
+    ),
+    Persona(
+        "compliance, one year in",
+        P(goal="compliance", setting="physician_office", experience_years=1),
+        ("CPC", "CPCO"),
+        alternatives=("CHPS", "CPMA"),
+        apprentice="CPC-A",
+    ),
+    Persona(
+        "documentation, hospital inpatient, holds the CCS",
+        P(goal="documentation", setting="hospital_inpatient", held=("CCS",), experience_years=4),
+        ("CDIP",),
+        alternatives=("CDEI",),
+    ),
+    Persona(
+        "documentation, outpatient, holds the COC",
+        P(goal="documentation", setting="hospital_outpatient", held=("COC",), experience_years=3),
+        ("CDEO",),
+        alternatives=("CDIP",),
+    ),
+    Persona(
+        "practice manager",
+        P(goal="management", held=("CPB",), experience_years=6),
+        ("CPPM",),
+        alternatives=("CPCO",),
+    ),
+    Persona(
+        "specialty after a CPC (held as CPC-A)",
+        P(goal="coding", setting="physician_office", specialty="cardiology", held=("CPC-A",)),
+        ("CCC",),
+    ),
+    Persona(
+        "specialty for a newcomer: CPC first",
+        P(goal="coding", setting="physician_office", specialty="orthopedics"),
+        ("CPC", "COSC"),
+        apprentice="CPC-A",
+        when=("now", "after CPC"),
+    ),
+    Persona(
+        "student",
+        P(goal="coding", setting="physician_office", student=True, education="high_school"),
+        ("CPC",),
+        apprentice="CPC-A",
+    ),
+    Persona(
+        "65 or older, billing",
+        P(goal="billing", setting="physician_office", age_65_plus=True, education="bachelor"),
+        ("CPB",),
+    ),
+    Persona("scribe", P(goal="scribe"), ("CMSS",), alternatives=("CMSP", "CPMS"), apprentice="CMSA"),
+    Persona(
+        "unsure, likes records and precision",
+        P(goal="unsure", setting="physician_office", preferences=("records", "precision", "payers")),
+        ("CPC",),
+        apprentice="CPC-A",
+        goal="coding",
+    ),
+    Persona(
+        "unsure, likes payers and finance",
+        P(goal="unsure", setting="physician_office", preferences=("payers", "finance", "juggling")),
+        ("CPB",),
+        goal="billing",
+    ),
+    Persona(
+        "unsure, no preferences",
+        P(goal="unsure"),
+        ("CPC", "CPB"),
+        alternatives=("CBCS",),
+        apprentice="CPC-A",
+        goal="coding_and_billing",
+    ),
+    Persona(
+        "tight budget, physician-office coding",
+        P(goal="coding", setting="physician_office", budget_usd=300, education="high_school"),
+        ("CCA",),
+        alternatives=("CPC",),
+        budget_note=True,
+    ),
+    Persona(
+        "very tight budget, billing and coding",
+        P(goal="coding_and_billing", setting="physician_office", budget_usd=150, training_hours=200),
+        ("CBCS",),
+        alternatives=("CPC", "CPB"),
+        budget_note=True,
+    ),
+    Persona(
+        "holds several credentials, wants auditing",
+        P(goal="auditing", held=("CPC", "CPB", "CRC"), experience_years=5),
+        ("CPMA",),
+    ),
+    Persona(
+        "holds CPC-H (now COC), outpatient coding",
+        P(goal="coding", setting="hospital_outpatient", held=("CPC-H",), experience_years=3),
+        ("CCS",),
+    ),
+    Persona(
+        "coding and billing, physician office",
+        P(goal="coding_and_billing", setting="physician_office"),
+        ("CPC", "CPB"),
+        alternatives=("CBCS",),
+        apprentice="CPC-A",
+    ),
+    Persona(
+        "health data analyst with a bachelor's",
+        P(goal="health_data", education="bachelor"),
+        ("CHDA",),
+        alternatives=("RHIA",),
+    ),
+]
+
+
+def plan_for(catalog: Catalog, profile: Profile) -> Plan:
+    return recommend(profile, catalog, TODAY)
+
+
+def codes(plan: Plan) -> list[str]:
+    return [s.credential.code for s in plan.steps]
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=[p.name for p in PERSONAS])
+def test_persona_gets_the_expected_path(catalog: Catalog, persona: Persona) -> None:
+    plan = plan_for(catalog, persona.profile)
+    steps = codes(plan)
+    assert steps == list(persona.path), [s.why for s in plan.steps]
+    assert plan.resolved_goal == (persona.goal or persona.profile.goal)
+    assert plan.profile.goal == plan.resolved_goal
+
+    held = {c.code for c in catalog.resolve(list(persona.profile.held))}
+    assert not held & set(steps), "never re-recommends a credential the person holds"
+    for step in plan.steps:
+        assert step.credential.code in catalog.credentials
+        assert step.credential.status is Status.ACTIVE, "no retired/unconfirmed credential as a step"
+        assert step.why and all(w.strip() for w in step.why)
+        assert step.eligibility.lines and step.when
+    alts = [a.credential.code for a in plan.alternatives]
+    assert set(persona.alternatives) <= set(alts), alts
+    assert not (set(alts) & set(steps)) and not (set(alts) & held)
+    assert len(alts) == len(set(alts))
+
+    assert plan.steps[0].eligibility.apprentice == persona.apprentice
+    assert (plan.budget_note is not None) == persona.budget_note, plan.budget_note
+    for step, when in zip(plan.steps, persona.when, strict=False):
+        assert step.when == when
+    assert any("not legally required" in n for n in plan.notes)
+    assert plan_for(catalog, persona.profile) == plan, "same input, equal plan"
+
+
+def test_the_table_covers_at_least_18_personas() -> None:
+    assert len(PERSONAS) >= 18
+
+
+# --------------------------------------------------------------------------- eligibility now
+
+
+def test_novice_cpc_is_told_about_cpc_a_and_how_to_lose_the_a(catalog: Catalog) -> None:
+    step = plan_for(catalog, P(goal="coding", setting="physician_office")).steps[0]
+    lines = step.eligibility.lines
+    assert step.eligibility.can_sit_now
+    assert lines[0] == "You can sit now: AAPC asks only for membership (its exams are sold to members only)."
+    until = "You will be CPC-A until you have 2 years of coding experience, or 1 year plus an 80-hour course"
+    assert any(line.startswith(until) for line in lines), lines
+    assert "Recommended (not required): Associate degree — you did not say your education." in lines
+    assert "aapc-apprenticeship-2025" in step.eligibility.sources
+
+
+def test_experience_already_meeting_a_removal_rule_means_no_apprentice(catalog: Catalog) -> None:
+    profile = P(goal="coding", setting="physician_office", experience_years=1, training_hours=80)
+    step = plan_for(catalog, profile).steps[0]
+    assert step.eligibility.apprentice is None
+    assert any("You would not stay CPC-A" in line and "1 year plus an 80-hour course" in line
+               for line in step.eligibility.lines)
+    plan = plan_for(catalog, P(goal="coding", setting="physician_office", experience_years=2))
+    assert plan.steps[0].eligibility.apprentice is None
+    assert not any("CPC-A" in n and "until" in n for n in plan.notes)
+
+
+def test_ahima_separates_required_from_recommended(catalog: Catalog) -> None:
+    cca = catalog.credential("CCA")
+    unknown = eligibility_now(P(goal="coding"), catalog, cca)
+    assert not unknown.can_sit_now
+    assert "Required: High school diploma or equivalent — you did not say your education." in unknown.lines
+    known = eligibility_now(P(goal="coding", education="high_school"), catalog, cca)
+    assert known.can_sit_now
+    assert "Required: High school diploma or equivalent — you have it." in known.lines
+    assert any(line.startswith("Recommended (not required): Any one of: 6 months of coding experience")
+               and "not yet" in line for line in known.lines)
+    assert "AHIMA membership is optional: it lowers the exam fee but is not needed to sit." in known.lines
+
+
+def test_rhia_needs_a_bachelors_program(catalog: Catalog) -> None:
+    rhia = catalog.credential("RHIA")
+    e = eligibility_now(P(goal="health_data", education="associate"), catalog, rhia)
+    assert not e.can_sit_now
+    assert any(line.startswith("RHIA needs a CAHIIM-accredited baccalaureate") and
+               "you told us your education is an associate degree." in line for line in e.lines)
+    # holding the RHIT is another route
+    assert eligibility_now(P(goal="health_data", held=("RHIT",)), catalog, rhia).can_sit_now
+
+
+def test_degree_credentials_are_alternatives_that_name_the_degree(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="health_data", education="high_school"))
+    reasons = {a.credential.code: a.reason for a in plan.alternatives}
+    assert "RHIA" not in codes(plan) and "RHIT" not in codes(plan)
+    assert "bachelor" in reasons["RHIA"] or "baccalaureate" in reasons["RHIA"]
+    assert "fits only if you plan that degree" in reasons["RHIT"]
+
+
+def test_cbcs_without_training_says_what_is_missing(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="billing", student=True, education="high_school"))
+    step = plan.steps[0]
+    assert step.credential.code == "CBCS"
+    assert not step.eligibility.can_sit_now
+    assert step.when.startswith("once you meet the requirement: billing and coding training")
+
+
+# --------------------------------------------------------------------------- ordering and ties
+
+
+def test_tie_between_cpc_and_cca_is_broken_by_the_stated_rule(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", education="high_school"))
+    assert codes(plan) == ["CCA", "CCS"]
+    tie = next(w for w in plan.steps[0].why if "tie rule" in w)
+    assert advice.TIE_RULE in tie
+    assert "$299 against $647" in tie  # CCA non-member vs CPC exam $425 + AAPC dues $222
+    assert "Tie rule" in (advice.__doc__ or "")
+
+
+def test_entry_before_advanced_unless_experience_says_otherwise(catalog: Catalog) -> None:
+    novice = codes(plan_for(catalog, P(goal="coding", setting="hospital_inpatient")))
+    assert novice.index("CCA") < novice.index("CCS")
+    veteran = codes(plan_for(catalog, P(goal="coding", setting="hospital_inpatient", experience_years=2)))
+    assert veteran[0] == "CCS" and "CCA" not in veteran
+    cca_holder = plan_for(catalog, P(goal="coding", setting="hospital_inpatient", held=("CCA",), experience_years=0.5))
+    assert codes(cca_holder) == ["CCS"]
+    assert cca_holder.steps[0].when == "after 6 months more of coding work"
+
+
+def test_specialty_credentials_come_after_a_core_one(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding_and_billing", setting="physician_office", specialty="dermatology"))
+    assert codes(plan) == ["CPC", "CPB", "CPCD"]
+    outpatient = codes(plan_for(catalog, P(goal="coding", setting="hospital_outpatient", specialty="emergency")))
+    assert outpatient == ["COC", "CEDC"]
+    unknown = plan_for(catalog, P(goal="coding", setting="physician_office", specialty="astrology"))
+    assert codes(unknown) == ["CPC"]
+    assert any("no AAPC specialty credential for 'astrology'" in n for n in unknown.notes)
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [("cardiology", "CCC"), ("Cardio", "CCC"), ("orthopedics", "COSC"), ("ob/gyn", "COBGC"), ("CPCD", "CPCD"),
+     ("oncology", "CHONC"), ("pediatrics", "CPEDC")],
+)
+def test_specialty_matching(catalog: Catalog, typed: str, code: str) -> None:
+    found = match_specialty(catalog, typed)
+    assert found is not None and found.code == code
+
+
+def test_unconfirmed_credentials_are_alternatives_with_their_status(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", setting="payer"))
+    reason = next(a.reason for a in plan.alternatives if a.credential.code == "CPC-P")
+    assert reason.startswith("Its status is unconfirmed")
+    assert "retired in late 2023" in reason
+    scribe = plan_for(catalog, P(goal="scribe"))
+    assert "unconfirmed" in next(a.reason for a in scribe.alternatives if a.credential.code == "CPMS")
+
+
+def test_holding_everything_for_a_goal_gives_no_step_and_says_so(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", setting="hospital_inpatient", held=("CCS", "CIC")))
+    assert plan.steps == ()
+    assert "You already hold" in plan.notes[0]
+    assert plan.cost is None
+
+
+# --------------------------------------------------------------------------- unsure
+
+
+@pytest.mark.parametrize(
+    "prefs, goal",
+    [
+        ((), "coding_and_billing"),
+        (("records", "independent"), "coding"),
+        (("patients", "juggling", "precision"), "billing"),
+        (("records", "finance"), "coding_and_billing"),
+    ],
+)
+def test_unsure_is_settled_by_the_seeds_test(prefs: tuple[Any, ...], goal: str) -> None:
+    resolved, reason = resolve_goal(P(goal="unsure", preferences=prefs))
+    assert resolved == goal
+    assert reason
+
+
+# --------------------------------------------------------------------------- money
+
+
+def test_costs_come_from_the_money_engine(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", setting="physician_office"))
+    q = plan.steps[0].quote
+    assert q is not None and q.total == 425 + 222
+    assert plan.cost is not None and plan.cost.total == 425 + 4 * 222  # exam + dues for 4 years
+    student = plan_for(catalog, P(goal="coding", setting="physician_office", student=True)).steps[0].quote
+    assert student is not None and student.total == 425 + 157
+
+
+def test_renewal_stacks_with_what_is_held(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="auditing", held=("CPC", "CPB", "CRC"), experience_years=5))
+    [aapc] = plan.renewal
+    assert aapc.organization.code == "AAPC"
+    assert {c.code for c in aapc.credentials} == {"CPC", "CPB", "CRC", "CPMA"}
+    assert aapc.ceus == 48
+    pair = plan_for(catalog, P(goal="coding_and_billing", setting="physician_office"))
+    assert [r.ceus for r in pair.renewal] == [40]
+    mixed = plan_for(catalog, P(goal="billing", held=("CBCS",), setting="hospital_inpatient"))
+    assert [r.organization.code for r in mixed.renewal] == ["AAPC", "NHA"]
+
+
+def test_tight_budget_swaps_in_a_cheaper_start_with_real_figures(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", setting="physician_office", budget_usd=300, education="high_school"))
+    note = plan.budget_note or ""
+    assert "$647: exam $425 + membership $222, as of 2026" in note
+    assert "starts with CCA instead ($299: exam $299, as of 2021" in note
+    assert "no membership needed" in note
+    assert plan.steps[0].why[0].startswith("Budget:")
+    cpc = next(a for a in plan.alternatives if a.credential.code == "CPC")
+    assert "above your budget of $300" in cpc.reason
+
+
+def test_budget_that_fits_changes_nothing(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", setting="physician_office", budget_usd=1000))
+    assert codes(plan) == ["CPC"] and plan.budget_note is None
+    assert any(n.startswith("Your budget of $1,000 covers the first year of CPC ($647)") for n in plan.notes)
+
+
+def test_budget_below_every_start_keeps_the_plan_and_says_so(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", setting="physician_office", budget_usd=50))
+    assert codes(plan) == ["CPC"]
+    assert "every cheaper start certcli knows (CCA $299, CBCS $117)" in (plan.budget_note or "")
+
+
+def test_unknown_price_is_said_not_guessed(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="auditing", held=("CPC",), budget_usd=100, experience_years=3))
+    assert codes(plan) == ["CPMA"]
+    assert "not fully published" in (plan.budget_note or "")
+    assert any("current exam fee" in w for w in plan.steps[0].why)
+
+
+def test_without_the_money_engine_quotes_and_cost_are_none(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    def unavailable(*args: Any, **kwargs: Any) -> Any:
+        raise NotImplementedError
+
+    monkeypatch.setattr(fees, "quote", unavailable)
+    monkeypatch.delattr(fees, "path_cost")
+    plan = plan_for(catalog, P(goal="coding", setting="physician_office"))
+    assert codes(plan) == ["CPC"]
+    assert plan.steps[0].quote is None and plan.cost is None
+
+
+# --------------------------------------------------------------------------- notes and errors
+
+
+def test_honest_notes(catalog: Catalog) -> None:
+    notes = plan_for(catalog, P(goal="coding", setting="physician_office")).notes
+    assert any(n.startswith("A new CPC without the experience is a CPC-A") for n in notes)
+    assert any("Employers prefer experience" in n for n in notes)
+    assert any("55% of respondents work remotely" in n and "as of 2022" in n for n in notes)
+    assert any("https://www.aapc.com" in n for n in notes)
+    senior = plan_for(catalog, P(goal="coding", setting="hospital_inpatient", age_65_plus=True)).notes
+    assert any(n.startswith("At 65 or older: AHIMA has a Senior (age 65+) membership at $49") for n in senior)
+    aapc_senior = plan_for(catalog, P(goal="billing", setting="physician_office", age_65_plus=True)).notes
+    assert "At 65 or older: AAPC publishes no 65+ membership rate." in aapc_senior
+    several = plan_for(catalog, P(goal="auditing", held=("CPC",), experience_years=3)).notes
+    assert any("$64,890 on average with two credentials" in n for n in several)
+
+
+def test_unknown_held_code_is_a_usage_error(catalog: Catalog) -> None:
+    with pytest.raises(UnknownCodeError):
+        plan_for(catalog, P(goal="coding", held=("CPX",)))

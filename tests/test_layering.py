@@ -1,0 +1,184 @@
+"""The shape of the code: each outside library stays in its own module, dependencies point
+inward (cli → render → engine → catalog → model), and the slow imports stay out of start-up.
+
+ruff's TID251 bans the same imports per file; this test also sees imports inside functions,
+relative imports, and which imports run at module level.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+PACKAGE = REPO / "certcli"
+
+# library → the modules allowed to import it (paths relative to certcli/)
+HOMES = {
+    "rich": ["render/*", "cli.py", "wizard.py"],
+    "typer": ["cli.py"],
+    "click": [],  # typer vendors it as typer._click; there is no click package to import
+    "questionary": ["wizard.py"],
+    "prompt_toolkit": ["wizard.py"],  # questionary's own terminal layer
+    "yaml": ["catalog.py", "answers.py"],
+}
+
+# module → certcli modules it must not import (anything that would point outward)
+OUTWARD = {
+    "model.py": ["certcli.catalog", "certcli.engine", "certcli.render", "certcli.cli", "certcli.wizard"],
+    "catalog.py": ["certcli.engine", "certcli.render", "certcli.cli", "certcli.wizard"],
+    "engine/*": ["certcli.render", "certcli.cli", "certcli.wizard"],
+    "render/*": ["certcli.cli", "certcli.wizard"],
+    "wizard.py": ["certcli.cli", "certcli.render"],
+}
+
+PURE = ["model.py", "catalog.py", "engine/*"]  # no terminal, no prompts, no command line
+
+
+@dataclass(frozen=True)
+class Import:
+    file: str  # relative to certcli/, e.g. "render/catalog.py"
+    line: int
+    module: str  # absolute dotted name
+    top_level: bool  # runs when the module is imported (not inside a function)
+
+
+def _package_of(rel: str) -> list[str]:
+    parts = ["certcli", *Path(rel).with_suffix("").parts]
+    return parts if parts[-1] == "__init__" else parts[:-1]
+
+
+def _imports(path: Path) -> list[Import]:
+    rel = path.relative_to(PACKAGE).as_posix()
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[Import] = []
+
+    def visit(node: ast.AST, top_level: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Import):
+                found.extend(Import(rel, child.lineno, alias.name, top_level) for alias in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    package = _package_of(rel)
+                    package = package[: len(package) - (child.level - 1)]
+                    base = ".".join([*package, base] if base else package)
+                found.append(Import(rel, child.lineno, base, top_level))
+                if child.module is None or child.level:  # `from . import render`: the names are modules too
+                    found.extend(Import(rel, child.lineno, f"{base}.{a.name}", top_level) for a in child.names)
+            inner = top_level and not isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+            visit(child, inner)
+
+    visit(tree, True)
+    return found
+
+
+ALL = [imp for path in sorted(PACKAGE.rglob("*.py")) for imp in _imports(path)]
+
+
+def _matches(rel: str, patterns: list[str]) -> bool:
+    return any(fnmatch(rel, pattern) for pattern in patterns)
+
+
+def _root(module: str) -> str:
+    return module.split(".")[0]
+
+
+def _show(imports: list[Import]) -> str:
+    return "\n".join(f"certcli/{i.file}:{i.line}: {i.module}" for i in imports)
+
+
+def test_the_parser_sees_the_package() -> None:
+    """Guards the other tests against passing on nothing."""
+    files = {i.file for i in ALL}
+    assert {"cli.py", "catalog.py", "model.py", "render/__init__.py"} <= files
+    assert any(i.module == "typer" and i.file == "cli.py" for i in ALL)
+    assert any(i.module.startswith("rich.") and i.file.startswith("render/") for i in ALL)
+
+
+@pytest.mark.parametrize("library", sorted(HOMES))
+def test_each_library_is_imported_only_in_its_own_module(library: str) -> None:
+    strays = [i for i in ALL if _root(i.module) == library and not _matches(i.file, HOMES[library])]
+    assert not strays, f"{library} belongs in {HOMES[library] or 'no module'} only:\n{_show(strays)}"
+
+
+def test_the_domain_core_imports_no_terminal_library() -> None:
+    ui = {"rich", "typer", "click", "questionary", "prompt_toolkit"}
+    strays = [i for i in ALL if _matches(i.file, PURE) and _root(i.module) in ui]
+    assert not strays, _show(strays)
+
+
+def test_the_model_needs_only_the_standard_library_and_pydantic() -> None:
+    allowed = set(sys.stdlib_module_names) | {"pydantic", "__future__"}
+    strays = [i for i in ALL if i.file == "model.py" and _root(i.module) not in allowed]
+    assert not strays, _show(strays)
+
+
+@pytest.mark.parametrize("pattern", sorted(OUTWARD))
+def test_dependencies_point_inward(pattern: str) -> None:
+    banned = OUTWARD[pattern]
+    strays = [
+        i for i in ALL
+        if fnmatch(i.file, pattern) and any(i.module == b or i.module.startswith(b + ".") for b in banned)
+    ]  # fmt: skip
+    assert not strays, f"certcli/{pattern} must not import {banned}:\n{_show(strays)}"
+
+
+def test_the_wizard_is_imported_only_when_it_is_needed() -> None:
+    """questionary costs ~100-200 ms: certcli.wizard (or questionary itself) is imported inside
+    a function, never when another module loads."""
+    eager = [
+        i for i in ALL
+        if i.file != "wizard.py" and i.top_level
+        and (i.module == "certcli.wizard" or _root(i.module) in ("questionary", "prompt_toolkit"))
+    ]  # fmt: skip
+    assert not eager, _show(eager)
+
+
+def test_cli_imports_nothing_heavy_at_module_level() -> None:
+    """cli.py is imported before anything runs, even for --help and completion."""
+    heavy = {"rich", "yaml", "questionary", "prompt_toolkit", "pydantic"}
+    heavy_modules = ("certcli.catalog", "certcli.model", "certcli.render", "certcli.engine", "certcli.wizard")
+    eager = [
+        i for i in ALL
+        if i.file == "cli.py" and i.top_level
+        and (_root(i.module) in heavy or i.module.startswith(heavy_modules))
+    ]  # fmt: skip
+    assert not eager, _show(eager)
+
+
+def _loaded_after(code: str) -> dict[str, bool]:
+    probe = (
+        f"import sys\n{code}\n"
+        "print(' '.join(f'{m}={m in sys.modules}' for m in ('questionary', 'prompt_toolkit', 'rich', 'yaml')))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CERTCLI_DATA_DIR"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.strip().splitlines()[-1]
+    return {name: value == "True" for name, value in (pair.split("=") for pair in last.split())}
+
+
+def test_importing_the_cli_loads_neither_questionary_nor_rich() -> None:
+    loaded = _loaded_after("import certcli.cli")
+    assert loaded == {"questionary": False, "prompt_toolkit": False, "rich": False, "yaml": False}
+
+
+def test_a_browse_command_never_loads_questionary(tmp_path: Path) -> None:
+    run = (
+        "from certcli.cli import app\n"
+        "try:\n"
+        "    app(['show', 'CPC', '--json'], prog_name='certcli')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+    )
+    loaded = _loaded_after(run)
+    assert not loaded["questionary"] and not loaded["prompt_toolkit"], loaded

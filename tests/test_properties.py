@@ -1,0 +1,198 @@
+"""Property tests (hypothesis): whatever a person types, and whatever a data file holds, certcli
+answers with a result or one error line and a known exit code, never a traceback."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from certcli.catalog import Catalog, load_catalog
+from certcli.cli import app
+from certcli.errors import DataError
+
+COMMANDS = ["list", "show", "compare", "search", "data", "check"]
+CODES = ["CPC", "cpc", "CCS-P", "ccsp", "CPC-H", "CPX", "CHDA", "CPMS", "CBCS", "CMRS", "cpc-a", "RHIA"]
+FLAGS = [
+    "--json", "--issuer", "--category", "--setting", "--level", "--status", "--data-dir", "--version",
+    "--help", "-h", "--", "-", "AAPC", "ahima", "specialty", "entry", "hospital_inpatient", "unconfirmed",
+    "/nonexistent", "",
+]  # fmt: skip
+EXIT_CODES = {0, 1, 2, 130}
+
+argument = st.one_of(
+    st.sampled_from(COMMANDS + CODES + FLAGS),
+    st.text(max_size=12),
+    st.text(alphabet="CPSAHIMcps-_ /*?%[]{}'\"\\", max_size=8),
+)
+
+
+@pytest.fixture(scope="module")
+def runner() -> Iterator[CliRunner]:
+    yield CliRunner()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(args=st.one_of(
+    st.lists(argument, max_size=6),
+    st.tuples(st.sampled_from(COMMANDS[:4]), st.lists(argument, max_size=5)).map(lambda t: [t[0], *t[1]]),
+))  # fmt: skip
+def test_arbitrary_arguments_never_end_in_a_traceback(runner: CliRunner, args: list[str]) -> None:
+    env = {"CERTCLI_DATA_DIR": None, "COLUMNS": "80", "NO_COLOR": "1", "CERTCLI_NO_CACHE": "1"}
+    result = runner.invoke(app, args, env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        f"{args!r} raised {result.exception!r}"
+    )
+    assert result.exit_code in EXIT_CODES, f"{args!r} exited {result.exit_code}\n{result.stderr}"
+    assert "Traceback" not in result.stdout + result.stderr, args
+    if result.exit_code != 0:
+        assert result.stderr.strip(), f"{args!r} failed without a word on stderr"
+
+
+# --------------------------------------------------------------------------- the loader
+
+
+MINIMAL = """
+sources:
+  - {id: s1, url: https://example.org, title: Example, year: 2025, confidence: official}
+organizations:
+  - code: ORG
+    name: An organization
+    url: https://example.org
+credentials:
+  - code: ABC
+    name: A credential
+    issuer: ORG
+    category: coding
+    level: entry
+    summary: A credential used to test the loader with arbitrary extra files.
+    exam:
+      questions: {value: 100, source: s1}
+"""
+
+KEYS = [
+    "sources", "organizations", "credentials", "context", "id", "url", "title", "year", "year_note",
+    "confidence", "code", "name", "issuer", "category", "level", "status", "summary", "exam", "questions",
+    "minutes", "value", "max", "source", "fees", "kind", "audience", "amount", "attempts", "builds_on",
+    "aliases", "membership", "tiers", "dues", "renewal", "ceus", "eligibility", "required", "any_of", "text",
+]  # fmt: skip
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-10, max_value=3000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["s1", "ORG", "ABC", "official", "coding", "entry", "exam", "member", "", "CPC"]),
+    st.text(max_size=10),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=5)), inner, max_size=5),
+    ),
+    max_leaves=25,
+)
+STRUCTURED = st.dictionaries(st.sampled_from(KEYS[:4]), VALUES, max_size=4).map(
+    lambda doc: yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+)
+VALID_EXTRA: dict[str, Any] = {
+    "sources": [{"id": "s2", "url": "https://example.org/2", "title": "Another", "year_note": "undated",
+                 "confidence": "third-party"}],
+    "credentials": [{
+        "code": "XYZ", "name": "Another credential", "issuer": "ORG", "category": "billing", "level": "advanced",
+        "summary": "A second credential that refers to the first one and to both sources.",
+        "aliases": ["XY-Z"], "builds_on": ["ABC"],
+        "exam": {"minutes": {"value": 90, "max": 120, "source": "s2"}},
+        "fees": [{"kind": "exam", "audience": "member", "amount": [{"value": 100, "source": "s1"},
+                                                                    {"value": 90, "source": "s2"}]}],
+        "apprentice": {"designation": "XYZ-A", "rule": "Until experience.", "source": "s1"},
+    }],
+}  # fmt: skip
+MUTABLE_PATHS: list[tuple[str | int, ...]] = [
+    ("sources", 0, "id"), ("sources", 0, "year"), ("sources", 0, "confidence"),
+    ("credentials", 0, "code"), ("credentials", 0, "issuer"), ("credentials", 0, "level"),
+    ("credentials", 0, "aliases"), ("credentials", 0, "aliases", 0), ("credentials", 0, "builds_on"),
+    ("credentials", 0, "builds_on", 0), ("credentials", 0, "exam"), ("credentials", 0, "exam", "minutes"),
+    ("credentials", 0, "exam", "minutes", "max"), ("credentials", 0, "exam", "minutes", "source"),
+    ("credentials", 0, "fees", 0, "kind"), ("credentials", 0, "fees", 0, "amount"),
+    ("credentials", 0, "fees", 0, "amount", 1, "value"), ("credentials", 0, "apprentice", "designation"),
+    ("credentials", 0, "apprentice", "source"), ("credentials", 0, "summary"),
+]  # fmt: skip
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """A valid file with one value replaced: reaches the reference checks behind validation."""
+    doc = copy.deepcopy(VALID_EXTRA)
+    *parents, last = draw(st.sampled_from(MUTABLE_PATHS))
+    node: Any = doc
+    for step in parents:
+        node = node[step]
+    node[last] = draw(VALUES)
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
+FRAGMENTS = st.lists(
+    st.one_of(
+        st.sampled_from([
+            "sources:", "credentials:", "organizations:", "context:", "- ", "  ", "\n", ": ", "{", "}", "[", "]",
+            "- code: ABC", "- id: s1", "value: -1", "source: nope", "issuer: ORG", "&a ", "*a", "!!binary ",
+            "!!python/object:os.system", "!!set ", "? ", "<<: *a", "---", "...", "%YAML 1.2", "'", '"', "#", "\t",
+            "|", ">",
+        ]),
+        st.text(max_size=6),
+    ),
+    max_size=30,
+).map("".join)
+
+
+_counter = itertools.count()
+_workdir = tempfile.TemporaryDirectory(prefix="certcli-fuzz-")
+
+
+def fresh_data_dir(extra: str) -> Path:
+    """A new directory per example (the loader caches catalogs by directory)."""
+    path = Path(_workdir.name) / f"d{next(_counter)}"
+    path.mkdir()
+    (path / "base.yaml").write_text(MINIMAL, encoding="utf-8")
+    (path / "fuzz.yaml").write_text(extra, encoding="utf-8")
+    return path
+
+
+def test_the_unfuzzed_files_load() -> None:
+    assert list(load_catalog(fresh_data_dir("")).credentials) == ["ABC"]
+    catalog = load_catalog(fresh_data_dir(yaml.safe_dump(VALID_EXTRA)))
+    assert catalog.credential("xy z").code == "XYZ"
+    assert catalog.credential("XYZ-A").code == "XYZ"
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(STRUCTURED, FRAGMENTS, mutated()))
+def test_the_loader_returns_a_catalog_or_raises_a_data_error(monkeypatch_env: None, text: str) -> None:
+    data_dir = fresh_data_dir(text)
+    try:
+        catalog: Any = load_catalog(data_dir)
+    except DataError as exc:
+        assert exc.problems, "a DataError must carry at least one problem"
+        for problem in exc.problems:  # one line each, blaming the broken file (base.yaml is sound)
+            assert "\n" not in problem and f"{data_dir / 'fuzz.yaml'}: " in problem, problem
+    else:
+        assert isinstance(catalog, Catalog)
+        assert "ABC" in catalog.credentials
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_env() -> Iterator[None]:
+    """No on-disk parse cache for hundreds of throwaway directories."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CERTCLI_NO_CACHE", "1")
+        yield
