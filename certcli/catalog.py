@@ -576,12 +576,10 @@ class _ParseCache:
             self.hits = raws
 
     def _digest(self) -> str | None:
-        from certcli import __version__
-
-        h = hashlib.sha256(f"{_CACHE_FORMAT} {__version__} {sys.version_info[:2]} {marshal.version}".encode())
+        h = hashlib.sha256(f"{_CACHE_FORMAT} {sys.version_info[:2]} {marshal.version}".encode())
         try:
-            code = Path(__file__).stat()
-            h.update(f" {code.st_size} {code.st_mtime_ns}".encode())  # the loader itself changed
+            code = Path(__file__).stat()  # another certcli (an upgrade, an edit) parses anew
+            h.update(f" {code.st_size} {code.st_mtime_ns}".encode())
             for path in self.files:
                 data = path.read_bytes()
                 h.update(f"\0{path.name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
