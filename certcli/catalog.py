@@ -10,7 +10,6 @@ import contextlib
 import difflib
 import functools
 import hashlib
-import marshal
 import os
 import re
 import sys
@@ -398,7 +397,7 @@ def _shadow_names(raw: Any, shadow: dict[str, set[str]]) -> bool:
 
 
 def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
-    files = sorted(p for p in data_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = _data_files(data_dir)
     if not files:
         return None, [f"{_display(data_dir)}: no .yaml data files"]
     problems: list[str] = []
@@ -415,9 +414,8 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
     shadow: dict[str, set[str]] = {"sources": set(), "organizations": set(), "credentials": set()}
     unreadable = False
 
-    parse_cache = _ParseCache(data_dir, files)
     for path in files:
-        raw, problem = parse_cache.read(path)
+        raw, problem = _read_yaml(path)
         if problem:
             problems.append(problem)
             unreadable = True
@@ -515,7 +513,6 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
 
     if problems:  # one line each, whatever the file holds
         return None, [p.replace("\r", "\\r").replace("\n", "\\n") for p in problems]
-    parse_cache.save()
     ordered = _display_order(list(creds.values()), org_order)
     catalog = Catalog(
         sources=sources,
@@ -531,7 +528,7 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
 # --------------------------------------------------------------------------- the parse cache
 
 CACHE_OFF_VAR = "CERTCLI_NO_CACHE"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _CACHE_KEEP = 8  # data directories remembered; the least recently written go first
 
 
@@ -547,73 +544,87 @@ def cache_dir() -> Path | None:
     return root / "certcli"
 
 
-class _ParseCache:
-    """The parsed YAML of a data directory, kept on disk and keyed on the files' exact bytes.
+class _CatalogCache:
+    """The validated catalog of a data directory, kept on disk between runs.
 
-    Parsing is most of the cost of loading the catalog; validation is cheap and always runs,
-    so a cached entry can never let an invalid catalog through. The cache is written only
-    when the whole directory loaded without a problem. Anything wrong with it (unreadable,
-    truncated, another Python, another certcli) means a miss, silently. ``CERTCLI_NO_CACHE=1``
-    turns it off.
+    Building the catalog (YAML parsing, then pydantic validation and the cross-checks) is most
+    of a command's start-up; a pickle of the result loads in a fraction of that. The key is a
+    hash of the data files' exact bytes, of certcli's model and loader code, and of the Python
+    and pydantic versions, so any edit means a fresh build. Only a catalog that loaded without
+    a problem is kept. Anything wrong with the cache (unreadable, truncated, stale) is a miss,
+    silently. ``CERTCLI_NO_CACHE=1`` turns it off. The cache lives in the user's own cache
+    directory and holds only what certcli itself wrote there.
     """
 
-    def __init__(self, data_dir: Path, files: list[Path]) -> None:
-        self.files = files
-        self.hits: dict[str, Any] = {}
-        self.fresh: dict[str, Any] = {}
-        where = cache_dir()
-        self.digest = self._digest() if where is not None else None
+    def __init__(self, data_dir: Path) -> None:
         self.path: Path | None = None
-        if where is None or self.digest is None:
+        self.digest: str | None = None
+        where = cache_dir()
+        if where is None:
+            return
+        files = _data_files(data_dir)
+        self.digest = _digest(files) if files else None
+        if self.digest is None:
             return
         name = hashlib.sha256(str(data_dir.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-        self.path = where / f"data-{name}.marshal"
-        try:
-            fmt, digest, raws = marshal.loads(self.path.read_bytes())
-        except Exception:  # a missing or broken cache is only a miss
-            return
-        if fmt == _CACHE_FORMAT and digest == self.digest and isinstance(raws, dict):
-            self.hits = raws
+        self.path = where / f"catalog-{name}.pickle"
 
-    def _digest(self) -> str | None:
-        h = hashlib.sha256(f"{_CACHE_FORMAT} {sys.version_info[:2]} {marshal.version}".encode())
-        try:
-            code = Path(__file__).stat()  # another certcli (an upgrade, an edit) parses anew
-            h.update(f" {code.st_size} {code.st_mtime_ns}".encode())
-            for path in self.files:
-                data = path.read_bytes()
-                h.update(f"\0{path.name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-                h.update(data)
-        except OSError:
+    def load(self) -> Catalog | None:
+        if self.path is None:
             return None
-        return h.hexdigest()
+        try:
+            import pickle
 
-    def read(self, path: Path) -> tuple[Any, str | None]:
-        if path.name in self.hits:
-            return self.hits[path.name], None
-        raw, problem = _read_yaml(path)
-        if problem is None:
-            self.fresh[path.name] = raw
-        return raw, problem
+            fmt, digest, catalog = pickle.loads(self.path.read_bytes())
+        except Exception:  # a missing or broken cache is only a miss
+            return None
+        if fmt == _CACHE_FORMAT and digest == self.digest and isinstance(catalog, Catalog):
+            return catalog
+        return None
 
-    def save(self) -> None:
-        """Keep what was parsed, when every file was parsed afresh and none changed meanwhile."""
-        if self.path is None or self.hits or len(self.fresh) != len(self.files) or self._digest() != self.digest:
+    def save(self, catalog: Catalog) -> None:
+        """Keep the catalog, unless a data file changed while it was being built."""
+        if self.path is None or _digest(_data_files(catalog.data_dir)) != self.digest:
             return
+        import pickle
+
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            blob = marshal.dumps((_CACHE_FORMAT, self.digest, self.fresh))
+            blob = pickle.dumps((_CACHE_FORMAT, self.digest, catalog), protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(blob)
             os.replace(tmp, self.path)  # atomic: a concurrent run sees the old file or the new one
-        except (OSError, ValueError):  # read-only home, or a value marshal cannot keep (a YAML date)
+        except (OSError, pickle.PicklingError):  # a read-only home, say
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
             return
         with contextlib.suppress(OSError):
-            entries = sorted(self.path.parent.glob("data-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+            entries = sorted(self.path.parent.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in entries[_CACHE_KEEP:]:
                 old.unlink(missing_ok=True)
+
+
+def _data_files(data_dir: Path) -> list[Path]:
+    try:
+        return sorted(p for p in data_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    except OSError:
+        return []
+
+
+def _digest(files: list[Path]) -> str | None:
+    import pydantic
+
+    h = hashlib.sha256(f"{_CACHE_FORMAT} {sys.version_info[:2]} {pydantic.VERSION}".encode())
+    try:
+        for code in (Path(__file__), Path(__file__).with_name("model.py")):
+            h.update(code.read_bytes())  # another certcli (an upgrade, an edit) builds anew
+        for path in files:
+            data = path.read_bytes()
+            h.update(f"\0{path.name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+            h.update(data)
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
 def check_data(data_dir: str | Path | None = None) -> list[str]:
@@ -633,8 +644,12 @@ def load_catalog(data_dir: str | Path | None = None) -> Catalog:
     path = resolve_data_dir(data_dir)
     if path in _cache:
         return _cache[path]
-    catalog, problems = _gather(path)
+    disk = _CatalogCache(path)
+    catalog = disk.load()
     if catalog is None:
-        raise DataError(problems)
+        catalog, problems = _gather(path)
+        if catalog is None:
+            raise DataError(problems)
+        disk.save(catalog)
     _cache[path] = catalog
     return catalog

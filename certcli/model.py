@@ -14,7 +14,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 # --------------------------------------------------------------------------- enums
@@ -160,12 +160,39 @@ class Claim(Frozen, Generic[T]):
 Money = Annotated[int, Field(ge=0)]  # whole US dollars
 Count = Annotated[int, Field(ge=0)]  # questions, minutes, days, CEUs
 
+# One named class per kind of value rather than Claim[int]: named classes pickle (so the
+# validated catalog can be cached between runs), and parametrizing a pydantic generic at
+# import would build every schema at start-up (~45 ms).
+
+
+class MoneyClaim(Claim):  # type: ignore[type-arg]
+    value: Money
+
+
+class CountClaim(Claim):  # type: ignore[type-arg]
+    value: Count
+
+
+class TextClaim(Claim):  # type: ignore[type-arg]
+    value: str
+
+
+class BoolClaim(Claim):  # type: ignore[type-arg]
+    value: bool
+
+
+class FigureClaim(Claim):  # type: ignore[type-arg]
+    """A number or, where the source gives a range or a phrase, text."""
+
+    value: int | str
+
+
 # A fact is one claim or several (where sources disagree); YAML may give a single mapping.
-MoneyFact = Annotated[tuple[Claim[Money], ...], BeforeValidator(_listify), Field(min_length=1)]
-CountFact = Annotated[tuple[Claim[Count], ...], BeforeValidator(_listify), Field(min_length=1)]
-TextFact = Annotated[tuple[Claim[str], ...], BeforeValidator(_listify), Field(min_length=1)]
-BoolFact = Annotated[tuple[Claim[bool], ...], BeforeValidator(_listify), Field(min_length=1)]
-Notes = tuple[Claim[str], ...]
+MoneyFact = Annotated[tuple[MoneyClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+CountFact = Annotated[tuple[CountClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+TextFact = Annotated[tuple[TextClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+BoolFact = Annotated[tuple[BoolClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+Notes = tuple[TextClaim, ...]
 
 
 # --------------------------------------------------------------------------- organizations
@@ -218,8 +245,8 @@ class Organization(Frozen):
     name: str
     url: str
     summary: str | None = None
-    membership: Membership = Membership()
-    renewal: RenewalRules = RenewalRules()
+    membership: Membership = Field(default_factory=Membership)
+    renewal: RenewalRules = Field(default_factory=RenewalRules)
     exam_policies: Notes = ()  # retest waits, reschedule rules… as text claims
     fees: tuple[Fee, ...] = ()  # exam-administration fees (extension, reschedule)
 
@@ -297,18 +324,18 @@ class Credential(Frozen):
     summary: str
     url: str | None = None
     builds_on: tuple[str, ...] = ()  # credentials usually held first (any one)
-    exam: Exam = Exam()
+    exam: Exam = Field(default_factory=Exam)
     fees: tuple[Fee, ...] = ()
-    eligibility: Eligibility = Eligibility()
+    eligibility: Eligibility = Field(default_factory=Eligibility)
     apprentice: Apprentice | None = None
-    renewal: CredentialRenewal = CredentialRenewal()
-    salary: tuple[Claim[Money], ...] = ()
+    renewal: CredentialRenewal = Field(default_factory=CredentialRenewal)
+    salary: tuple[MoneyClaim, ...] = ()
 
 
 class Context(Frozen):
-    salary_survey: tuple[Claim[int | str], ...] = ()
-    outlook: tuple[Claim[int | str], ...] = ()
-    training: tuple[Claim[int | str], ...] = ()
+    salary_survey: tuple[FigureClaim, ...] = ()
+    outlook: tuple[FigureClaim, ...] = ()
+    training: tuple[FigureClaim, ...] = ()
     notes: Notes = ()
 
 

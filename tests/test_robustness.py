@@ -294,7 +294,7 @@ def test_the_cache_follows_the_data_files(tmp_path: Path) -> None:
     data, home = tmp_path / "data", tmp_path / "cache"
     shutil.copytree(DATA, data)
     assert _questions(_catalog_doc(data, home)) == 100  # CPC: 100 questions (data/aapc.yaml)
-    assert list((home / "certcli").glob("data-*.marshal")), "the first run keeps the parse"
+    assert list((home / "certcli").glob("catalog-*.pickle")), "the first run keeps the parse"
     assert _questions(_catalog_doc(data, home)) == 100  # from the cache
 
     aapc = data / "aapc.yaml"
@@ -309,8 +309,8 @@ def test_a_broken_cache_is_ignored_silently(tmp_path: Path) -> None:
     data, home = tmp_path / "data", tmp_path / "cache"
     shutil.copytree(DATA, data)
     first = _catalog_doc(data, home)
-    [entry] = (home / "certcli").glob("data-*.marshal")
-    for garbage in (b"\x00not marshal", entry.read_bytes()[:1000]):
+    [entry] = (home / "certcli").glob("catalog-*.pickle")
+    for garbage in (b"\x00not a pickle", entry.read_bytes()[:1000]):
         entry.write_bytes(garbage)
         again = _catalog_doc(data, home)
         assert again.code == 0 and again.stderr == "", str(again)

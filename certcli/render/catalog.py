@@ -11,8 +11,6 @@ from rich.table import Table
 from rich.text import Text
 
 from certcli.catalog import Catalog
-from certcli.engine.fees import find_fee
-from certcli.engine.renewal import ceu_requirement
 from certcli.model import Audience, Credential, FeeKind, Requirement, Status, TierKind
 from certcli.render import (
     NOT_PUBLISHED,
@@ -231,6 +229,7 @@ def _all_superseded(fact: Any) -> bool:
 
 
 def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table:
+    from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
     org = catalog.issuer(cred)
     rules = org.renewal
     table = fact_table()
@@ -284,6 +283,7 @@ def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table
 
 
 def credential_json(catalog: Catalog, cred: Credential, today: date) -> dict[str, Any]:
+    from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
     doc: dict[str, Any] = model_json(catalog, cred, today)
     org = catalog.issuer(cred)
     req = ceu_requirement(catalog, org, [cred])
@@ -315,6 +315,8 @@ def _short(text: str, width: int = 40) -> str:
 
 def comparison_rows(catalog: Catalog, creds: list[Credential]) -> list[tuple[str, list[tuple[str, Any]]]]:
     """For each row: its label and, per credential, (display text, claim or None)."""
+    from certcli.engine.fees import find_fee
+    from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
 
     def fact_cell(fact: Any, fmt: Callable[[Any], str] = plain) -> tuple[str, Any]:
         claim = catalog.pick(fact)
