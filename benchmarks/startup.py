@@ -6,7 +6,7 @@ Run it with the Python of the environment certcli is installed in::
     python benchmarks/startup.py --runs 30       # steadier medians
     python benchmarks/startup.py --quick         # one run each: a smoke test, no verdict
     python benchmarks/startup.py --certcli /path/to/venv/bin/certcli
-    python benchmarks/startup.py --no-cache      # without certcli's parse cache (a cold load)
+    python benchmarks/startup.py --no-cache      # without certcli's catalog cache (a cold load)
 
 Every measurement is a fresh process of the installed console script, as a user runs it,
 with its output going to /dev/null. The runs are interleaved (one of each command, then the
@@ -120,7 +120,7 @@ class Launcher:
 
 
 def first_run(argv: list[str], env: dict[str, str]) -> str:
-    """Run once, untimed (it warms the disk cache and certcli's parse cache): ok, missing or exit N."""
+    """Run once, untimed (it warms the disk cache and certcli's catalog cache): ok, missing or exit N."""
     done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     if done.returncode == 0:
         return "ok"

@@ -525,7 +525,7 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
     return catalog, []
 
 
-# --------------------------------------------------------------------------- the parse cache
+# --------------------------------------------------------------------------- the catalog cache
 
 CACHE_OFF_VAR = "CERTCLI_NO_CACHE"
 _CACHE_FORMAT = 2

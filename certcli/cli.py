@@ -124,7 +124,9 @@ def _complete_codes(incomplete: str) -> list[str]:
     from certcli.catalog import normalize
 
     key = normalize(incomplete)
-    return [code for code in catalog.credentials if normalize(code).startswith(key)]
+    codes = [code for code in catalog.credentials if normalize(code).startswith(key)]
+    # the shell keeps only words that start with what was typed, case and all: answer in kind
+    return [code.lower() for code in codes] if incomplete.islower() else codes
 
 
 def _emit_json(doc: Any) -> None:

@@ -192,7 +192,7 @@ def test_the_loader_returns_a_catalog_or_raises_a_data_error(monkeypatch_env: No
 
 @pytest.fixture(scope="module")
 def monkeypatch_env() -> Iterator[None]:
-    """No on-disk parse cache for hundreds of throwaway directories."""
+    """No on-disk catalog cache for hundreds of throwaway directories."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CERTCLI_NO_CACHE", "1")
         yield

@@ -1,6 +1,6 @@
 """Odd surroundings and odd input, as a user meets them: closed pipes, no colour, dumb and
 narrow terminals, a full disk, arbitrary command lines, answers files and data files, YAML
-that tries to build Python objects, and a parse cache that is broken or out of date.
+that tries to build Python objects, and a catalog cache that is broken or out of date.
 
 Most tests run the real console script in subprocesses (several at once, to stay fast); the
 property tests run in-process, with a few hundred examples per run.
@@ -67,7 +67,7 @@ def _script() -> list[str]:
 
 @pytest.fixture(scope="module")
 def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """certcli's parse cache for these tests, not the one in the real home."""
+    """certcli's catalog cache for these tests, not the one in the real home."""
     return tmp_path_factory.mktemp("xdg-cache")
 
 
@@ -276,7 +276,7 @@ def test_an_answers_file_with_a_python_tag_is_refused(tag: str, tmp_path: Path) 
     assert not marker.exists()
 
 
-# --------------------------------------------------------------------------- the parse cache
+# --------------------------------------------------------------------------- the catalog cache
 
 
 def _catalog_doc(data: Path, cache_home: Path, **extra: str) -> Run:
@@ -290,11 +290,11 @@ def _questions(run: Run) -> Any:
 
 
 def test_the_cache_follows_the_data_files(tmp_path: Path) -> None:
-    """A cached parse is used only for the same bytes: an edited figure shows at once."""
+    """A cached catalog is used only for the same bytes: an edited figure shows at once."""
     data, home = tmp_path / "data", tmp_path / "cache"
     shutil.copytree(DATA, data)
     assert _questions(_catalog_doc(data, home)) == 100  # CPC: 100 questions (data/aapc.yaml)
-    assert list((home / "certcli").glob("catalog-*.pickle")), "the first run keeps the parse"
+    assert list((home / "certcli").glob("catalog-*.pickle")), "the first run keeps the catalog"
     assert _questions(_catalog_doc(data, home)) == 100  # from the cache
 
     aapc = data / "aapc.yaml"
@@ -330,7 +330,7 @@ def test_the_cache_can_be_turned_off_and_never_keeps_bad_data(tmp_path: Path) ->
 
 
 def test_a_warm_cache_spares_the_yaml_parser(cache_home: Path) -> None:
-    """Start-up: with the parse cached, a browse command does not even import yaml."""
+    """Start-up: with the catalog cached, a browse command does not even import yaml."""
     probe = (
         "import sys\nfrom certcli.cli import main\nsys.argv = ['certcli', 'list']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\nprint('yaml' in sys.modules, file=sys.stderr)\n"
