@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, NoReturn
 
@@ -71,6 +72,34 @@ class CertcliGroup(TyperGroup):
         if parent is None:
             extra.setdefault("terminal_width", _help_width())
         return super().make_context(info_name, args, parent=parent, **extra)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **kwargs: Any,
+    ) -> Any:
+        """Usage mistakes as one line (click's own would print the usage block too)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+        from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer ≥ 0.29 vendors click
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **kwargs)
+        except NoArgsIsHelpError as exc:  # bare 'certcli': the help, as click shows it
+            exc.show()
+            sys.exit(exc.exit_code)
+        except ClickException as exc:
+            command = getattr(getattr(exc, "ctx", None), "command_path", None) or "certcli"
+            hint = f" (see '{command} --help')" if exc.exit_code == EXIT_USAGE else ""
+            _say(f"Error: {exc.format_message()}{hint}")
+            sys.exit(exc.exit_code)
+        except (KeyboardInterrupt, typer.Abort):
+            _say("Cancelled.")
+            sys.exit(EXIT_CANCELLED)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
 
     def invoke(self, ctx: Any) -> Any:
         try:

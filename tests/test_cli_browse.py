@@ -350,3 +350,21 @@ def test_shell_completion_completes_codes_for_show_and_compare() -> None:
 def test_shell_completion_of_a_lowercase_code() -> None:
     """The shell keeps only words starting with what was typed: lowercase in, lowercase out."""
     assert set(complete("certcli show ccs")) == {"ccs", "ccs-p"}
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["cost"], "Missing argument"),
+        (["shw", "CPC"], "Did you mean 'show'?"),
+        (["list", "--bogus"], "No such option: --bogus"),
+        (["fees", "--attempts"], "--attempts"),
+    ],
+)
+def test_usage_mistakes_are_one_line_and_exit_2(run: Any, args: list[str], says: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and says in lines[0], result.stderr
+    assert "--help" in lines[0]  # where to look next
+    assert result.stdout == ""
