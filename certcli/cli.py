@@ -366,7 +366,7 @@ def advise(
     from certcli.answers import flag_answers, load_answers, merge, to_profile
 
     catalog = _catalog()
-    target = _save_target(save) if save else None
+    target = _output_file("--save", save, "PLAN.md") if save else None
     layers = [load_answers(answers_file, catalog)] if answers_file else []
     layers.append(flag_answers({
         "goal": goal, "setting": setting, "specialty": specialty, "education": education,
@@ -399,40 +399,42 @@ def advise(
     else:
         _emit(view.plan_view(plan, catalog, today))
     if target is not None:
-        _write_atomically(target, view.plan_markdown(plan, catalog, today))
+        _write_atomically("--save", target, view.plan_markdown(plan, catalog, today))
         sys.stderr.write(f"Saved the plan to {save}\n")
 
 
-def _save_target(save: str) -> Any:
+def _output_file(flag: str, value: str, example: str) -> Any:
+    """The file a --save/--ics option names, checked before any work is done."""
     from pathlib import Path
 
-    target = Path(save).expanduser()
+    target = Path(value).expanduser()
     if target.is_dir():
-        raise UsageError(f"--save: {save} is a directory; give a file name like PLAN.md.")
+        raise UsageError(f"{flag}: {value} is a directory; give a file name like {example}.")
     if not target.parent.is_dir():
-        raise UsageError(f"--save: the directory {target.parent} does not exist.")
+        raise UsageError(f"{flag}: the directory {target.parent} does not exist.")
     return target
 
 
-def _write_atomically(target: Any, text: str) -> None:
-    """Write to a temporary file next to ``target``, then rename it: never a half-written plan."""
+def _write_atomically(flag: str, target: Any, text: str) -> None:
+    """Write to a temporary file next to ``target``, then rename it: never a half-written file.
+    The text is written as is (an .ics keeps its CRLF line endings)."""
     import tempfile
 
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise UsageError(f"--save: cannot write in {target.parent}: {exc.strerror or exc}") from None
+        raise UsageError(f"{flag}: cannot write in {target.parent}: {exc.strerror or exc}") from None
     try:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # a plan to keep or send, not a secret
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        os.chmod(tmp, 0o666 & ~umask)  # a file to keep or send, not a secret
+        with os.fdopen(fd, "wb") as out:
+            out.write(text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        raise UsageError(f"--save: cannot write {target}: {exc.strerror or exc}") from None
+        raise UsageError(f"{flag}: cannot write {target}: {exc.strerror or exc}") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -497,7 +499,7 @@ def renew(
     today = _today()
     held = parse_held(catalog, codes, today)
     plan = renewal_plan(catalog, held, today, member)
-    target = _ics_target(ics) if ics else None
+    target = _output_file("--ics", ics, "renewals.ics") if ics else None
     if target is not None and not plan.deadlines:
         raise UsageError(
             "--ics needs due dates: give the date each credential was earned, e.g. CPC@2024-03-15 "
@@ -506,7 +508,7 @@ def renew(
     if target is not None:  # written first: a failed write leaves stdout empty
         from certcli.ics import calendar
 
-        _write_ics(target, calendar(view.calendar_events(catalog, plan), _utc_now()))
+        _write_atomically("--ics", target, calendar(view.calendar_events(catalog, plan), _utc_now()))
     if json_out:
         doc = view.renewal_json(catalog, plan)
         if target is not None:
@@ -519,41 +521,6 @@ def renew(
         sys.stderr.write(
             f"Wrote {ics}: {count} due date{'s' if count != 1 else ''}, with reminders 90 and 30 days before.\n"
         )
-
-
-def _ics_target(ics: str) -> Any:
-    from pathlib import Path
-
-    target = Path(ics).expanduser()
-    if target.is_dir():
-        raise UsageError(f"--ics: {ics} is a directory; give a file name like renewals.ics.")
-    if not target.parent.is_dir():
-        raise UsageError(f"--ics: the directory {target.parent} does not exist.")
-    return target
-
-
-def _write_ics(target: Any, text: str) -> None:
-    """Write the calendar bytes (CRLF kept) to a temporary file next to ``target``, then rename it."""
-    import tempfile
-
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise UsageError(f"--ics: cannot write in {target.parent}: {exc.strerror or exc}") from None
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise UsageError(f"--ics: cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 # --------------------------------------------------------------------------- money
