@@ -38,6 +38,7 @@ from certcli.render import (
     sources_json,
 )
 from certcli.render.catalog import individual_dues, membership_required
+from certcli.render.fees import as_of_cell
 
 GOAL_PHRASES: dict[str, str] = {
     "coding": "medical coding",
@@ -121,15 +122,8 @@ def _title(plan: Plan) -> str:
     return title
 
 
-def _item_as_of(notes: Footnotes, item: Any) -> Text:
-    """``2026 [3]`` (plus ``old``) for a money-engine line item."""
-    if item is None or item.amount is None or not item.source:
-        return Text("")
-    text = Text(f"{item.as_of or 'undated'} {notes.mark(item.source)}")
-    if item.stale:
-        notes.stale_seen = True
-        text.append(" old", style="yellow")
-    return text
+def _as_of(notes: Footnotes, item: Any) -> Text:
+    return as_of_cell(notes, item) if item is not None else Text("")
 
 
 def _item_value(item: Any, per_year: bool = False, detail: bool = True) -> Text:
@@ -190,9 +184,9 @@ def _cost_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
     else:
         attempts = f", {q.attempts} attempt{'s' if q.attempts != 1 else ''}"
         who = "member" if q.member else "non-member"
-        part.rows.append((f"Exam ({who}{attempts})", _item_value(q.exam), _item_as_of(notes, q.exam)))
+        part.rows.append((f"Exam ({who}{attempts})", _item_value(q.exam), _as_of(notes, q.exam)))
         if q.dues is not None:
-            part.rows.append((f"{org.code} dues", _item_value(q.dues, per_year=True), _item_as_of(notes, q.dues)))
+            part.rows.append((f"{org.code} dues", _item_value(q.dues, per_year=True), _as_of(notes, q.dues)))
         elif q.membership_required:
             part.rows.append((f"{org.code} dues", Text(NOT_PUBLISHED, style="dim"), Text("")))
         total = Text(money(q.total), style="bold") if q.total is not None else Text(
@@ -282,7 +276,7 @@ def _cost_parts(plan: Plan, notes: Footnotes) -> list[Part]:
         return [part]
     rows: list[list[Text]] = []
     for item in cost.items:
-        rows.append([Text(str(item.year)), Text(item.what), _item_value(item, detail=False), _item_as_of(notes, item)])
+        rows.append([Text(str(item.year)), Text(item.what), _item_value(item, detail=False), _as_of(notes, item)])
     part.table = (["Year", "What", "Amount", "As of"], rows)
     by_year = cost.by_year()
     if by_year:
