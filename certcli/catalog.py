@@ -427,9 +427,14 @@ def _gather(data_dir: Path) -> tuple[Catalog | None, list[str]]:
             continue
         shown = _display(path)
         parsed.append((shown, doc))
+        this_year = date.today().year
         for src in doc.sources:
             if src.id in sources:
                 problems.append(f"{shown}: sources.{src.id}: duplicate source id (also in {where['src:' + src.id]})")
+            if src.year is not None and src.year > this_year:
+                problems.append(
+                    f"{shown}: sources.{src.id}.year: {src.year} is in the future; a figure is as of a past year"
+                )
             sources[src.id] = src
             where["src:" + src.id] = shown
         for org in doc.organizations:

@@ -112,6 +112,12 @@ CASES: list[tuple[str, str, Corrupt, str]] = [
         r"line \d+, column 5: invalid YAML: duplicate key 'level'",
     ),
     (
+        "a source dated in the future",
+        "seeds.yaml",
+        edit("seeds.yaml", "    year_note: undated seed document\n", "    year: 2099\n"),
+        re.escape("sources.seed-accredited-schools.year: 2099 is in the future; a figure is as of a past year"),
+    ),
+    (
         "year out of range",
         "seeds.yaml",
         edit("seeds.yaml", "    year_note: undated seed document\n", "    year: 1066\n"),

@@ -16,7 +16,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from certcli.catalog import Catalog
+from certcli.catalog import STALE_DAYS, Catalog
 from certcli.model import Claim
 
 NOT_PUBLISHED = "not published"
@@ -84,6 +84,20 @@ class Footnotes:
         """``2026 [3]``, with ``old`` in yellow where the figure is stale."""
         text = Text(f"{self.catalog.as_of(claim)} {self.mark(claim.source)}")
         if self.catalog.is_stale(claim, self.today):
+            self.stale_seen = True
+            text.append(" old", style="yellow")
+        return text
+
+    def cite(self, ids: Iterable[str]) -> Text:
+        """``2024 [4] [5]`` for a figure several sources give together: the newest year among
+        them (``old`` where even that is stale), then each source's number."""
+        unique = [i for i in dict.fromkeys(ids) if i in self.catalog.sources]
+        if not unique:
+            return Text("")
+        years = [self.catalog.sources[i].year for i in unique]
+        newest = max((y for y in years if y), default=None)
+        text = Text(f"{newest or 'undated'} " + " ".join(self.mark(i) for i in unique))
+        if newest is None or (self.today - date(newest, 7, 1)).days > STALE_DAYS:
             self.stale_seen = True
             text.append(" old", style="yellow")
         return text

@@ -9,7 +9,6 @@ say "not published".
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -138,10 +137,6 @@ def _item_value(item: Any, per_year: bool = False, detail: bool = True) -> Text:
     return text
 
 
-def _marks(notes: Footnotes, ids: Iterable[str]) -> str:
-    return " ".join(notes.mark(s) for s in dict.fromkeys(ids))
-
-
 def _step_parts(catalog: Catalog, plan: Plan, number: int, step: Step, notes: Footnotes) -> list[Part]:
     cred = step.credential
     org = catalog.issuer(cred)
@@ -154,7 +149,7 @@ def _step_parts(catalog: Catalog, plan: Plan, number: int, step: Step, notes: Fo
     elig = Part("Eligibility now")
     lines = [Text(line) for line in step.eligibility.lines]
     if lines and step.eligibility.sources:
-        lines[-1].append(" " + _marks(notes, step.eligibility.sources), style="dim")
+        lines[-1].append(" ").append(notes.cite(step.eligibility.sources))
     elig.bullets = lines or [Text(NOT_PUBLISHED, style="dim")]
     parts.append(elig)
 
@@ -214,7 +209,7 @@ def _renewal_part(catalog: Catalog, plan: Plan, cred: Credential, notes: Footnot
     alone = ceu_requirement(catalog, org, [cred])
     if alone.ceus is not None:
         part.rows.append(("CEUs alone", Text(f"{alone.ceus} {_every(alone.cycle_years)}"),
-                          Text(_marks(notes, alone.sources), style="dim")))
+                          notes.cite(alone.sources)))
     else:
         part.rows.append(("CEUs alone", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {_every(alone.cycle_years)}")))
     stacked = _issuer_requirement(plan, cred)
@@ -225,7 +220,7 @@ def _renewal_part(catalog: Catalog, plan: Plan, cred: Credential, notes: Footnot
         if stacked.basis:
             value.append(f"\n({stacked.basis})", style="dim")
         part.rows.append((f"With all your {org.code} credentials", value,
-                          Text(_marks(notes, stacked.sources), style="dim")))
+                          notes.cite(stacked.sources)))
     subject = catalog.pick(cred.renewal.subject_ceus)
     if subject is not None:
         part.rows.append((f"Of which {cred.renewal.subject or 'subject'}",
@@ -262,7 +257,7 @@ def _keeping_part(plan: Plan, notes: Footnotes) -> Part:
             value.append(f"\n{code} is covered by {by}", style="dim")
         if req.basis:
             value.append(f"\n{req.basis}", style="dim")
-        part.rows.append((req.organization.code, value, Text(_marks(notes, req.sources), style="dim")))
+        part.rows.append((req.organization.code, value, notes.cite(req.sources)))
     part.after.append(Text("Each issuer counts its own CEUs; a CEU can often count for both (check each issuer)."))
     return part
 

@@ -237,17 +237,17 @@ def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table
     cycle = catalog.pick(rules.cycle_years)
     every = f"every {cycle.value} year{'s' if cycle.value != 1 else ''}" if cycle else "per cycle"
     if req.ceus is not None:
-        cite = Text(" ".join(notes.mark(s) for s in req.sources), style="dim")
+        cite = notes.cite(req.sources)
         table.add_row("CEUs", Text(f"{req.ceus} {every}"), cite)
     else:
         table.add_row("CEUs", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {every}"))
     if rules.table:
         steps = ", ".join(f"{r.credentials}{'+' if i == len(rules.table) - 1 else ''}: {r.ceus}"
                           for i, r in enumerate(rules.table))
-        cite = Text(notes.mark(rules.stacking_source), style="dim") if rules.stacking_source else Text("")
+        cite = notes.cite([rules.stacking_source] if rules.stacking_source else [])
         table.add_row("With more credentials", Text(f"{steps} CEUs (credentials held: CEUs)"), cite)
     elif rules.additional_ceus:
-        cite = Text(notes.mark(rules.stacking_source), style="dim") if rules.stacking_source else Text("")
+        cite = notes.cite([rules.stacking_source] if rules.stacking_source else [])
         cap = f", at most {rules.max_ceus}" if rules.max_ceus else ""
         table.add_row("With more credentials", Text(f"+{rules.additional_ceus} CEUs per extra credential{cap}"), cite)
     if cred.renewal.subject_ceus:

@@ -157,10 +157,6 @@ def _cite(notes: Footnotes, claims: list[Claim[Any] | None]) -> Text:
     return out
 
 
-def _marks(notes: Footnotes, sources: tuple[str, ...] | list[str]) -> Text:
-    return Text(" ".join(notes.mark(s) for s in dict.fromkeys(sources)), style="dim")
-
-
 def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
     table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
     table.add_column(no_wrap=True, style="bold")
@@ -192,15 +188,15 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Tab
     if req.ceus is not None:
         value = Text(f"{req.ceus} {_every(cycle)}")
         value.append(f" ({req.basis})", style="dim")
-        table.add_row("CEUs", value, _marks(notes, req.sources))
+        table.add_row("CEUs", value, notes.cite(req.sources))
     else:
         value = Text(NOT_PUBLISHED, style="dim")
         if req.basis and NOT_PUBLISHED not in req.basis:
             value.append(f" ({req.basis})", style="dim")
-        table.add_row("CEUs", value, _marks(notes, req.sources))
+        table.add_row("CEUs", value, notes.cite(req.sources))
     if req.subject:
         lines = "; ".join(f"{s.code}: {s.ceus} {s.subject}" for s in req.subject)
-        table.add_row("Of which", Text(lines), _marks(notes, [s.source for s in req.subject]))
+        table.add_row("Of which", Text(lines), notes.cite(s.source for s in req.subject))
     if rules.issuer_share:
         value, as_of = notes.fact(rules.issuer_share)
         if item.issuer_share_ceus is not None and req.ceus is not None:
@@ -225,7 +221,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Tab
         table.add_row("Next due", Text(NO_DATE_HINT.format(code=item.codes[0]), style="dim"), Text(""))
     else:
         table.add_row("Next due", Text(NOT_PUBLISHED, style="dim"), Text(""))
-    table.add_row("Dating rule", Text(item.date_rule), _marks(notes, [item.cycle.source] if item.cycle else []))
+    table.add_row("Dating rule", Text(item.date_rule), notes.cite([item.cycle.source] if item.cycle else []))
 
     # money
     keep = item.membership_required
