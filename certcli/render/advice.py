@@ -258,7 +258,9 @@ def _keeping_part(plan: Plan, notes: Footnotes) -> Part:
         if req.basis:
             value.append(f"\n{req.basis}", style="dim")
         part.rows.append((req.organization.code, value, notes.cite(req.sources)))
-    part.after.append(Text("Each issuer counts its own CEUs; a CEU can often count for both (check each issuer)."))
+    part.after.append(
+        Text("Each issuer counts its own CEUs under its own rules; whether one course counts for both is up to them.")
+    )
     return part
 
 
