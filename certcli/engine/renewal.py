@@ -23,7 +23,6 @@ from datetime import date
 from typing import Any, Literal
 
 from certcli.catalog import Catalog
-from certcli.engine.fees import find_fee
 from certcli.errors import UsageError
 from certcli.model import Audience, Claim, Credential, Fee, FeeKind, Organization, Stacking, Status, TierKind
 
@@ -276,6 +275,8 @@ class KeepCost:
 
 
 def _recert_fee(catalog: Catalog, org: Organization, audience: Audience, count: int) -> RecertFee:
+    from certcli.engine.fees import find_fee  # here: 'show' needs only the CEU rules, not the money engine
+
     fees = org.renewal.fees
     first = find_fee(fees, FeeKind.RENEWAL, audience)
     first_claim = catalog.pick(first.amount) if first else None
