@@ -37,7 +37,7 @@ from certcli.render import (
     sources_json,
 )
 from certcli.render.catalog import individual_dues, membership_required
-from certcli.render.fees import as_of_cell
+from certcli.render.fees import as_of_cell, item_json
 
 GOAL_PHRASES: dict[str, str] = {
     "coding": "medical coding",
@@ -454,19 +454,7 @@ def plan_markdown(plan: Plan, catalog: Catalog, today: date) -> str:
 
 
 def _item_json(item: Any) -> dict[str, Any] | None:
-    if item is None:
-        return None
-    return {
-        "what": item.what,
-        "kind": str(item.kind),
-        "year": item.year,
-        "amount": item.amount,
-        "source": item.source,
-        "as_of": item.as_of,
-        "stale": item.stale,
-        "disputed": item.disputed,
-        "note": item.note,
-    }
+    return item_json(item) if item is not None else None
 
 
 def _plain_json(obj: Any) -> Any:
