@@ -153,6 +153,11 @@ class Catalog:
     def issuer(self, cred: Credential) -> Organization:
         return self.organizations[cred.issuer]
 
+    def members_only(self, org: Organization) -> bool | None:
+        """Whether the organization sells its exams to members only (None: not published)."""
+        claim = self.pick(org.membership.required_for_exam)
+        return bool(claim.value) if claim is not None else None
+
     # -- provenance
 
     def source(self, claim: Claim[Any]) -> Source:

@@ -326,13 +326,8 @@ def _required(catalog: Catalog, fact: tuple[Claim[bool], ...] | None) -> bool | 
     return bool(claim.value) if claim is not None else None
 
 
-def membership_required(catalog: Catalog, org: Organization) -> bool | None:
-    """Whether the organization sells its exams to members only (None: not published)."""
-    return _required(catalog, org.membership.required_for_exam)
-
-
 def _has_membership(catalog: Catalog, org: Organization) -> bool:
-    return bool(org.membership.tiers) or membership_required(catalog, org) is True
+    return bool(org.membership.tiers) or catalog.members_only(org) is True
 
 
 def _exam_lines(
@@ -471,7 +466,7 @@ def quote(catalog: Catalog, cred: Credential, buyer: Buyer, attempts: int = 1, t
         raise ValueError("attempts must be 1 or 2")
     today = today or date.today()
     org = catalog.issuer(cred)
-    required = membership_required(catalog, org)
+    required = catalog.members_only(org)
     has = _has_membership(catalog, org)
     notes: list[str] = []
 
@@ -680,7 +675,7 @@ def path_cost(
                 org=org,
                 creds=[],
                 held=[h for h in held if h.issuer == org.code],
-                required_exam=membership_required(catalog, org),
+                required_exam=catalog.members_only(org),
                 required_keep=_required(catalog, org.membership.required_to_keep),
                 has_membership=_has_membership(catalog, org),
                 rank=rank,

@@ -75,8 +75,7 @@ def list_json(catalog: Catalog, creds: list[Credential]) -> dict[str, Any]:
 
 
 def membership_required(catalog: Catalog, cred: Credential) -> bool | None:
-    claim = catalog.pick(catalog.issuer(cred).membership.required_for_exam)
-    return bool(claim.value) if claim else None
+    return catalog.members_only(catalog.issuer(cred))
 
 
 def individual_dues(catalog: Catalog, cred: Credential) -> Any:
