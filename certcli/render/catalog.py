@@ -397,7 +397,7 @@ def comparison_table(catalog: Catalog, creds: list[Credential], today: date) -> 
                 cell.stylize("dim", len(text))
             row.append(cell)
         table.add_row(*row)
-    tail = ["Rows in bold differ; dim rows are the same for all."]
+    tail = ["On a colour terminal, rows that differ are bold; rows the same for all are dim."]
     if any(text.endswith("*") for _, cells in comparison_rows(catalog, creds) for text, _ in cells):
         tail.append("* sources disagree on this figure: 'certcli show CODE' lists every value and source.")
     tail += notes.notes()
