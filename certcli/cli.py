@@ -1,6 +1,5 @@
 """The command line: parse → load → engine → render. One error boundary (``CertcliGroup.invoke``)."""
 
-from __future__ import annotations
 
 import os
 import sys
