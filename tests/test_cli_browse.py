@@ -278,12 +278,6 @@ def test_json_output_is_exactly_one_document(run: Any, args: list[str]) -> None:
 # --------------------------------------------------------------------------- data directory, version
 
 
-@pytest.fixture(autouse=True)
-def no_parse_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Temporary data copies must not leave parsed-data cache files in the user's cache directory."""
-    monkeypatch.setenv("CERTCLI_NO_CACHE", "1")
-
-
 @pytest.fixture
 def renamed_cpc(tmp_path: Path) -> Path:
     target = tmp_path / "mydata"

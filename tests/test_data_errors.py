@@ -199,12 +199,6 @@ CASES: list[tuple[str, str, Corrupt, str]] = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def no_parse_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Temporary data copies must not leave parsed-data cache files in the user's cache directory."""
-    monkeypatch.setenv("CERTCLI_NO_CACHE", "1")
-
-
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
