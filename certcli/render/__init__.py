@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeAlias
 
 from pydantic import BaseModel
 from rich.console import Group, RenderableType
@@ -24,7 +24,8 @@ STALE_NOTE = (
     "'old' marks a figure more than 18 months old or undated: check the issuer's page before you pay."
 )
 
-Fact = tuple[Claim[Any], ...]
+# A string alias: subscripting the pydantic generic at run time would build its schema (~4 ms).
+Fact: TypeAlias = "tuple[Claim[Any], ...]"
 
 
 # --------------------------------------------------------------------------- formatting values
