@@ -225,6 +225,15 @@ def test_save_writes_markdown_and_keeps_stdout_for_the_plan(run: Any, tmp_path: 
     assert [p.name for p in tmp_path.iterdir()] == ["PLAN.md"]  # no temporary file left behind
 
 
+def test_saved_plan_lists_undated_seed_sources_too(run: Any, tmp_path: Path) -> None:
+    """A 65+ hospital novice's plan counts AHIMA dues, whose only source is an undated seed article."""
+    plan = tmp_path / "PLAN.md"
+    ok(run("advise", "--goal", "coding", "--setting", "hospital_inpatient", "--age-65-plus", "--save", str(plan)))
+    sources = plan.read_text(encoding="utf-8").split("## Sources", 1)[1]
+    assert "undated seed document, seed: seed:000" in sources
+    assert "https://" in sources
+
+
 def test_save_replaces_an_old_plan(run: Any, tmp_path: Path) -> None:
     plan = tmp_path / "PLAN.md"
     plan.write_text("old plan\n", encoding="utf-8")

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from certcli.catalog import STALE_DAYS, Catalog
-from certcli.model import Claim
+from certcli.model import Audience, Claim, Fee
 
 NOT_PUBLISHED = "not published"
 STALE_NOTE = (
@@ -149,8 +149,7 @@ class Footnotes:
         table.add_column(overflow="fold")
         for i, sid in enumerate(self.order, 1):
             src = self.catalog.sources[sid]
-            year = src.year_note or (str(src.year) if src.year else "undated")
-            table.add_row(f"[{i}]", Text(f"{src.title}, {year}, {src.confidence}\n{src.url}"))
+            table.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}\n{src.url}"))
         return table
 
     def notes(self) -> list[str]:
@@ -163,6 +162,21 @@ class Footnotes:
                 "else the most recent official figure, else the most recent."
             )
         return out
+
+
+def source_year(src: Any) -> str:
+    """How a source is dated in a sources list: its year note, else its year, else 'undated'."""
+    return str(src.year_note or (src.year if src.year else "undated"))
+
+
+def fee_row(notes: Footnotes, fee: Fee, label: str, note_below: bool = False) -> tuple[str, Text, Text]:
+    """(label, value, as-of) for one fee: the audience joins the label, the fee's note the value."""
+    if fee.audience is not Audience.ANY:
+        label += f", {human(fee.audience)}"
+    value, as_of = notes.fact(fee.amount, money)
+    if fee.note:
+        value.append(f"\n{fee.note}" if note_below else f" ({fee.note})", style="dim")
+    return label, value, as_of
 
 
 def fact_table() -> Table:

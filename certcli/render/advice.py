@@ -34,6 +34,7 @@ from certcli.render import (
     money,
     plain,
     section,
+    source_year,
     sources_json,
 )
 from certcli.render.catalog import individual_dues, membership_required
@@ -421,8 +422,8 @@ def plan_markdown(plan: Plan, catalog: Catalog, today: date) -> str:
             out.append("")
         if part.rows:
             for label, value, as_of in part.rows:
-                cite = f" (as of {_md(as_of)})" if _md(as_of) and _md(as_of)[:1].isdigit() else (
-                    f" {_md(as_of)}" if _md(as_of) else "")
+                when = _md(as_of)
+                cite = "" if not when else f" (as of {when})" if when[:1].isdigit() else f" ({when})"
                 out.append(f"- **{label}**: {_md(value)}{cite}")
             out.append("")
         if part.table is not None:
@@ -441,9 +442,8 @@ def plan_markdown(plan: Plan, catalog: Catalog, today: date) -> str:
         if part.sources:
             for i, sid in enumerate(notes.order, 1):
                 src = catalog.sources[sid]
-                year = src.year_note or (str(src.year) if src.year else "undated")
-                out.append(f"{i}. {src.title}, {year}, {src.confidence}: <{src.url}>"
-                           if src.url.startswith("http") else f"{i}. {src.title}, {year}, {src.confidence}: {src.url}")
+                where = f"<{src.url}>" if src.url.startswith("http") else src.url
+                out.append(f"{i}. {src.title}, {source_year(src)}, {src.confidence}: {where}")
             out.append("")
     out.append(f"_Made by certcli on {today.isoformat()}. "
                "Check each issuer's page for the final price before you pay._")

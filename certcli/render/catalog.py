@@ -18,6 +18,7 @@ from certcli.render import (
     bullets,
     cited,
     fact_table,
+    fee_row,
     human,
     minutes,
     model_json,
@@ -155,12 +156,7 @@ def credential_card(catalog: Catalog, cred: Credential, today: date) -> Renderab
             label = "Earlier " + label.lower()
         if fee.attempts:
             label += f", {fee.attempts} attempt{'s' if fee.attempts > 1 else ''}"
-        if fee.audience is not Audience.ANY:
-            label += f", {_audience(fee.audience)}"
-        value, as_of = notes.fact(fee.amount, money)
-        if fee.note:
-            value.append(f"\n{fee.note}", style="dim")
-        table.add_row(label, value, as_of)
+        table.add_row(*fee_row(notes, fee, label, note_below=True))
     if not any(f.kind is FeeKind.EXAM and not _all_superseded(f.amount) for f in cred.fees):
         table.add_row("Exam fee", "current price " + NOT_PUBLISHED, "")
     for tier in org.membership.tiers:
@@ -219,10 +215,6 @@ def credential_card(catalog: Catalog, cred: Credential, today: date) -> Renderab
     return Group(*parts)
 
 
-def _audience(audience: Audience) -> str:
-    return "non-member" if audience is Audience.NON_MEMBER else human(audience)
-
-
 def _all_superseded(fact: Any) -> bool:
     return all(c.superseded for c in fact)
 
@@ -261,13 +253,7 @@ def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table
         table.add_row("Membership", Text("required every year: ").append(value), as_of)
     for fee in rules.fees:
         label = {"renewal": "Renewal fee", "renewal_additional": "Each extra credential"}.get(str(fee.kind))
-        label = label or human(fee.kind).capitalize() + " fee"
-        if fee.audience is not Audience.ANY:
-            label += f", {_audience(fee.audience)}"
-        value, as_of = notes.fact(fee.amount, money)
-        if fee.note:
-            value.append(f" ({fee.note})", style="dim")
-        table.add_row(label, value, as_of)
+        table.add_row(*fee_row(notes, fee, label or human(fee.kind).capitalize() + " fee"))
     if rules.grace_days:
         table.add_row("Grace period", *notes.fact(rules.grace_days, lambda v: f"{v} days"))
     if rules.lapse:

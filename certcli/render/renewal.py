@@ -23,6 +23,7 @@ from certcli.render import (
     claim_value,
     fact_json,
     fact_table,
+    fee_row,
     human,
     money,
     plain,
@@ -258,13 +259,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Tab
     for fee in rules.fees:
         if fee.kind not in FEE_KINDS_SHOWN:
             continue
-        label = human(fee.kind).capitalize() + " fee"
-        if fee.audience is not Audience.ANY:
-            label += f", {human(fee.audience)}"
-        value, as_of = notes.fact(fee.amount, money)
-        if fee.note:
-            value.append(f" ({fee.note})", style="dim")
-        table.add_row(label, value, as_of)
+        table.add_row(*fee_row(notes, fee, human(fee.kind).capitalize() + " fee"))
 
     # when it goes wrong
     table.add_row("Grace period", *notes.fact(rules.grace_days, lambda v: f"{v} days"))
