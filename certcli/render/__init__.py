@@ -58,6 +58,19 @@ def claim_value(claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> str:
     return fmt(claim.value)
 
 
+def years(n: float) -> str:
+    """``1 year``, ``2.5 years``, ``4 years``."""
+    shown = int(n) if n == int(n) else n
+    return f"{shown} year{'' if n == 1 else 's'}"
+
+
+def every(cycle: int | None) -> str:
+    """How often a renewal cycle comes round: ``every year``, ``every 2 years``."""
+    if cycle is None:
+        return "per cycle (cycle not published)"
+    return "every year" if cycle == 1 else f"every {cycle} years"
+
+
 def human(name: str) -> str:
     """``hospital_outpatient`` → ``hospital outpatient``; ``non_member`` → ``non-member``."""
     return str(name).replace("non_", "non-").replace("_", " ")

@@ -27,6 +27,7 @@ from certcli.render import (
     bullets,
     cited,
     claim_json,
+    every,
     fact_json,
     fact_table,
     human,
@@ -36,6 +37,7 @@ from certcli.render import (
     section,
     source_year,
     sources_json,
+    years,
 )
 from certcli.render.catalog import individual_dues, membership_required
 from certcli.render.fees import as_of_cell, item_json
@@ -83,11 +85,6 @@ class Part:
     sources: bool = False  # the numbered sources list goes here
 
 
-def _years(n: float) -> str:
-    shown = int(n) if n == int(n) else n
-    return f"{shown} year{'' if n == 1 else 's'}"
-
-
 def profile_summary(profile: Profile) -> str:
     held = ", ".join(profile.held) or "none"
     member = ", ".join(profile.member_of) or "none"
@@ -96,7 +93,7 @@ def profile_summary(profile: Profile) -> str:
     education = EDUCATION_PHRASES.get(str(profile.education), "not given") if profile.education else "not given"
     bits = [
         f"education: {education}",
-        f"experience: {_years(profile.experience_years)}",
+        f"experience: {years(profile.experience_years)}",
         f"training: {_whole(profile.training_hours)} hours",
         f"holds: {held}",
         f"member of: {member}",
@@ -106,7 +103,7 @@ def profile_summary(profile: Profile) -> str:
     if profile.specialty:
         bits.append(f"specialty: {profile.specialty}")
     bits.append("budget: " + (money(_whole(profile.budget_usd)) if profile.budget_usd is not None else "not given"))
-    bits.append(f"planning {_years(profile.years)}")
+    bits.append(f"planning {years(profile.years)}")
     return " · ".join(bits)
 
 
@@ -200,23 +197,19 @@ def _issuer_requirement(plan: Plan, cred: Credential) -> CeuRequirement | None:
     return None
 
 
-def _every(cycle: int | None) -> str:
-    return f"every {cycle} year{'s' if cycle != 1 else ''}" if cycle else "per cycle"
-
-
 def _renewal_part(catalog: Catalog, plan: Plan, cred: Credential, notes: Footnotes) -> Part:
     org = catalog.issuer(cred)
     part = Part("Renewal")
     alone = ceu_requirement(catalog, org, [cred])
     if alone.ceus is not None:
-        part.rows.append(("CEUs alone", Text(f"{alone.ceus} {_every(alone.cycle_years)}"),
+        part.rows.append(("CEUs alone", Text(f"{alone.ceus} {every(alone.cycle_years)}"),
                           notes.cite(alone.sources)))
     else:
-        part.rows.append(("CEUs alone", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {_every(alone.cycle_years)}")))
+        part.rows.append(("CEUs alone", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {every(alone.cycle_years)}")))
     stacked = _issuer_requirement(plan, cred)
     if stacked is not None and len(stacked.credentials) > 1:
         codes = ", ".join(c.code for c in stacked.credentials)
-        value = Text(f"{stacked.ceus} {_every(stacked.cycle_years)}" if stacked.ceus is not None else NOT_PUBLISHED)
+        value = Text(f"{stacked.ceus} {every(stacked.cycle_years)}" if stacked.ceus is not None else NOT_PUBLISHED)
         value.append(f" for {codes}", style="")
         if stacked.basis:
             value.append(f"\n({stacked.basis})", style="dim")
@@ -251,7 +244,7 @@ def _keeping_part(plan: Plan, notes: Footnotes) -> Part:
     part = Part("Keeping them all", level=2)
     for req in plan.renewal:
         codes = ", ".join(c.code for c in req.credentials)
-        value = Text(f"{req.ceus} CEUs {_every(req.cycle_years)}" if req.ceus is not None
+        value = Text(f"{req.ceus} CEUs {every(req.cycle_years)}" if req.ceus is not None
                      else f"CEUs {NOT_PUBLISHED}")
         value.append(f" for {codes}")
         for code, by in req.dropped:
@@ -266,8 +259,8 @@ def _keeping_part(plan: Plan, notes: Footnotes) -> Part:
 
 
 def _cost_parts(plan: Plan, notes: Footnotes) -> list[Part]:
-    years = plan.profile.years
-    part = Part(f"Total over {_years(years)}", level=2)
+    horizon = plan.profile.years
+    part = Part(f"Total over {years(horizon)}", level=2)
     cost = plan.cost
     if cost is None:
         part.lines.append(Text(f"The total is {NOT_PUBLISHED}: certcli could not price this path.", style="dim"))

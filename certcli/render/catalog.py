@@ -17,6 +17,7 @@ from certcli.render import (
     Footnotes,
     bullets,
     cited,
+    every,
     fact_table,
     fee_row,
     human,
@@ -226,12 +227,12 @@ def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table
     table = fact_table()
     req = ceu_requirement(catalog, org, [cred])
     cycle = catalog.pick(rules.cycle_years)
-    every = f"every {cycle.value} year{'s' if cycle.value != 1 else ''}" if cycle else "per cycle"
+    often = every(cycle.value if cycle else None)
     if req.ceus is not None:
         cite = notes.cite(req.sources)
-        table.add_row("CEUs", Text(f"{req.ceus} {every}"), cite)
+        table.add_row("CEUs", Text(f"{req.ceus} {often}"), cite)
     else:
-        table.add_row("CEUs", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {every}"))
+        table.add_row("CEUs", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {often}"))
     if rules.table:
         steps = ", ".join(f"{r.credentials}{'+' if i == len(rules.table) - 1 else ''}: {r.ceus}"
                           for i, r in enumerate(rules.table))

@@ -21,6 +21,7 @@ from certcli.render import (
     cited,
     claim_json,
     claim_value,
+    every,
     fact_json,
     fact_table,
     fee_row,
@@ -29,6 +30,7 @@ from certcli.render import (
     plain,
     section,
     sources_json,
+    years,
 )
 
 DATE_NOTE = (
@@ -41,16 +43,6 @@ FEE_KINDS_SHOWN = (FeeKind.LATE, FeeKind.REINSTATEMENT, FeeKind.EXTENSION)
 
 def _num(value: float) -> str:
     return f"{value:g}"
-
-
-def _years(n: int) -> str:
-    return f"{n} year{'s' if n != 1 else ''}"
-
-
-def _every(cycle: int | None) -> str:
-    if cycle is None:
-        return "per cycle (cycle not published)"
-    return "every year" if cycle == 1 else f"every {cycle} years"
 
 
 def _audience(audience: Audience) -> str:
@@ -66,7 +58,7 @@ def ceus_text(item: IssuerRenewal) -> str:
         if req.basis and NOT_PUBLISHED not in req.basis:
             return f"CEUs {NOT_PUBLISHED} ({req.basis})"
         return f"CEUs {NOT_PUBLISHED}"
-    return f"{req.ceus} CEUs {_every(item.cycle.value if item.cycle else None)}"
+    return f"{req.ceus} CEUs {every(item.cycle.value if item.cycle else None)}"
 
 
 def deadline_summary(deadline: Deadline) -> str:
@@ -124,7 +116,7 @@ def recert_text(catalog: Catalog, fee: RecertFee, audience: bool = True) -> str:
 def cost_text(cost: KeepCost, audience: bool = True) -> str:
     who = _audience(cost.audience) if audience else ""
     who = f" ({who})" if who else ""
-    span = f"per {_years(cost.years)}" if cost.years != 1 else "a year"
+    span = f"per {years(cost.years)}" if cost.years != 1 else "a year"
     if cost.total is None:
         missing = []
         if cost.dues_counted and cost.dues is None:
@@ -187,7 +179,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Tab
     cycle = item.cycle.value if item.cycle else None
 
     if req.ceus is not None:
-        value = Text(f"{req.ceus} {_every(cycle)}")
+        value = Text(f"{req.ceus} {every(cycle)}")
         value.append(f" ({req.basis})", style="dim")
         table.add_row("CEUs", value, notes.cite(req.sources))
     else:
@@ -212,7 +204,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Tab
         if item.anchor_kind == "cycle_end":
             origin = f"from the cycle end you gave, {item.anchor.code}@end:{item.anchor.cycle_end}"
         else:
-            origin = f"{_every(cycle)} from {item.anchor.code}, earned {item.anchor.earned}"
+            origin = f"{every(cycle)} from {item.anchor.code}, earned {item.anchor.earned}"
         value.append(f" (in {days} days; {origin})" if days else f" (today; {origin})", style="dim")
         table.add_row("Next due", value, Text(""))
         if item.dues_dates:
