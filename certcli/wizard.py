@@ -200,6 +200,12 @@ def _number(key: str, message: str, instruction: str, default: str, catalog: Cat
     return check_value(key, text.strip() or default, catalog)
 
 
+def _complaint(exc: UsageError) -> str:
+    """The answers checker's message, as a prompt shows it under the answer."""
+    message = exc.message.lstrip(": ")
+    return message[:1].upper() + message[1:]
+
+
 def _validator(key: str, catalog: Catalog, *, empty_ok: bool) -> Validator:
     def validate(text: str) -> bool | str:
         if not text.strip():
@@ -207,8 +213,7 @@ def _validator(key: str, catalog: Catalog, *, empty_ok: bool) -> Validator:
         try:
             check_value(key, text, catalog, label="")
         except UsageError as exc:
-            message = exc.message.lstrip(": ")
-            return message[:1].upper() + message[1:]
+            return _complaint(exc)
         return True
 
     return validate
@@ -216,14 +221,12 @@ def _validator(key: str, catalog: Catalog, *, empty_ok: bool) -> Validator:
 
 def _held_validator(catalog: Catalog) -> Validator:
     def validate(text: str) -> bool | str:
-        for code in (part.strip() for part in text.split(",")):
-            if not code:
-                continue
-            try:
-                credential_code(catalog, code, "")
-            except UsageError as exc:
-                message = exc.message.lstrip(": ")
-                return message[:1].upper() + message[1:]
+        try:
+            for code in (part.strip() for part in text.split(",")):
+                if code:
+                    credential_code(catalog, code, "")
+        except UsageError as exc:
+            return _complaint(exc)
         return True
 
     return validate
