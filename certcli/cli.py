@@ -54,7 +54,7 @@ def _quiet_broken_pipe() -> NoReturn:
     """The reader went away (``certcli list | head -1``): stop without a word, with exit 1
     (as Python, rich and typer's own help do)."""
     _settle_stdout()
-    raise typer.Exit(EXIT_DATA)
+    sys.exit(EXIT_DATA)  # SystemExit, not typer.Exit: this also runs outside the app, in main()
 
 
 def _help_width() -> int:
@@ -688,7 +688,7 @@ def main() -> None:
     try:
         app(prog_name="certcli")
     except BrokenPipeError:
-        _quiet_broken_pipe_exit()
+        _quiet_broken_pipe()
     except KeyboardInterrupt:
         _say("Cancelled.")
         sys.exit(EXIT_CANCELLED)
@@ -696,8 +696,3 @@ def main() -> None:
         _settle_stdout()
         _say(_os_error_message(exc))
         sys.exit(EXIT_DATA)
-
-
-def _quiet_broken_pipe_exit() -> NoReturn:
-    _settle_stdout()
-    sys.exit(EXIT_DATA)
