@@ -13,11 +13,11 @@ from typing import Any, TypeAlias
 
 from pydantic import BaseModel
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from certcli.catalog import STALE_DAYS, Catalog
 from certcli.model import Audience, Claim, Fee
+from certcli.render.grid import Grid
 
 NOT_PUBLISHED = "not published"
 STALE_NOTE = (
@@ -157,7 +157,7 @@ class Footnotes:
         return text, self.as_of(claim)
 
     def table(self, title: str = "Sources") -> RenderableType:
-        table = Table(title=title, title_justify="left", show_header=False, box=None, padding=(0, 1), expand=False)
+        table = Grid(title=title, show_header=False)
         table.add_column(no_wrap=True, style="dim")
         table.add_column(overflow="fold")
         for i, sid in enumerate(self.order, 1):
@@ -192,9 +192,9 @@ def fee_row(notes: Footnotes, fee: Fee, label: str, note_below: bool = False) ->
     return label, value, as_of
 
 
-def fact_table() -> Table:
+def fact_table() -> Grid:
     """Three columns: what, value, as of."""
-    table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
+    table = Grid(show_header=False)
     table.add_column(style="bold", no_wrap=False, min_width=10, max_width=22)
     table.add_column(overflow="fold", ratio=1)
     table.add_column(no_wrap=True, justify="right")
@@ -205,9 +205,9 @@ def section(title: str, *body: RenderableType) -> Group:
     return Group(Text(""), Text(title, style="bold underline"), *body)
 
 
-def bullets(lines: Iterable[str | Text], style: str = "") -> Table:
+def bullets(lines: Iterable[str | Text], style: str = "") -> Grid:
     """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid = Grid.bare()
     grid.add_column(no_wrap=True, style=style)
     grid.add_column(overflow="fold")
     for line in lines:

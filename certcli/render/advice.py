@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from certcli.catalog import Catalog
@@ -41,6 +40,7 @@ from certcli.render import (
 )
 from certcli.render.catalog import individual_dues, membership_required
 from certcli.render.fees import as_of_cell, item_json
+from certcli.render.grid import Grid
 
 GOAL_PHRASES: dict[str, str] = {
     "coding": "medical coding",
@@ -379,8 +379,8 @@ def plan_view(plan: Plan, catalog: Catalog, today: date) -> RenderableType:
     return Group(*out)
 
 
-def _cost_table(header: list[str], rows: list[list[Text]]) -> Table:
-    table = Table(box=None, padding=(0, 1), header_style="bold", pad_edge=False)
+def _cost_table(header: list[str], rows: list[list[Text]]) -> Grid:
+    table = Grid(header_style="bold", pad_edge=False)
     table.add_column(header[0], justify="right", no_wrap=True)
     table.add_column(header[1], ratio=1, overflow="fold")
     table.add_column(header[2], justify="right", no_wrap=True)

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from certcli.catalog import Catalog
@@ -28,14 +27,15 @@ from certcli.render import (
     section,
     sources_json,
 )
+from certcli.render.grid import Grid
 
 # --------------------------------------------------------------------------- list
 
 
-def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Table:
+def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Grid:
     """The catalog as a table; below 60 columns only code, name and issuer."""
     narrow = width < 60
-    table = Table(box=None, padding=(0, 1), header_style="bold", expand=True, pad_edge=False)
+    table = Grid(header_style="bold", expand=True, pad_edge=False)
     table.add_column("Code", no_wrap=True, style="bold cyan", min_width=max((len(c.code) for c in creds), default=4))
     # names wrap rather than end in "…": CDEO and CDEI differ only in their last word
     table.add_column("Credential", overflow="fold", ratio=1)
@@ -220,7 +220,7 @@ def _all_superseded(fact: Any) -> bool:
     return all(c.superseded for c in fact)
 
 
-def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table:
+def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Grid:
     from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
     org = catalog.issuer(cred)
     rules = org.renewal
@@ -367,7 +367,7 @@ def comparison_rows(catalog: Catalog, creds: list[Credential]) -> list[tuple[str
 
 def comparison_table(catalog: Catalog, creds: list[Credential], today: date) -> RenderableType:
     notes = Footnotes(catalog, today)
-    table = Table(box=None, padding=(0, 1), header_style="bold cyan", show_lines=False, pad_edge=False)
+    table = Grid(header_style="bold cyan", pad_edge=False)
     table.add_column("", style="bold", no_wrap=False, max_width=14)
     for cred in creds:
         table.add_column(cred.code, overflow="fold", ratio=1)
@@ -412,8 +412,8 @@ def comparison_json(catalog: Catalog, creds: list[Credential], today: date) -> d
 # --------------------------------------------------------------------------- search
 
 
-def search_table(catalog: Catalog, hits: list[tuple[Credential, str]]) -> Table:
-    table = Table(box=None, padding=(0, 1), header_style="bold", pad_edge=False)
+def search_table(catalog: Catalog, hits: list[tuple[Credential, str]]) -> Grid:
+    table = Grid(header_style="bold", pad_edge=False)
     table.add_column("Code", no_wrap=True, style="bold cyan")
     table.add_column("Credential", ratio=1, overflow="fold")
     table.add_column("Matched", style="dim", no_wrap=True, overflow="ellipsis", max_width=18)

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from certcli.catalog import Catalog
@@ -32,6 +31,7 @@ from certcli.render import (
     sources_json,
     years,
 )
+from certcli.render.grid import Grid
 
 DATE_NOTE = (
     "Due dates count whole cycles from the date you gave (the date earned, or CODE@end:DATE for a cycle end); "
@@ -151,7 +151,7 @@ def _cite(notes: Footnotes, claims: list[Claim[Any] | None]) -> Text:
 
 
 def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
-    table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
+    table = Grid(show_header=False)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
@@ -171,7 +171,7 @@ def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
     return Group(*parts)
 
 
-def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Table:
+def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Grid:
     org = item.organization
     rules = org.renewal
     req = item.requirement
