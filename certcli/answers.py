@@ -15,7 +15,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, get_args
 
-import yaml
 from pydantic import ValidationError
 
 from certcli.catalog import Catalog, normalize
@@ -85,6 +84,8 @@ def read_answers(path: str | Path) -> dict[str, Any]:
         except json.JSONDecodeError as exc:
             raise UsageError(f"{shown}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}") from None
     else:
+        import yaml  # here, not at the top: a JSON answers file or flags alone need no YAML parser (~12 ms)
+
         try:
             raw = yaml.safe_load(text)
         except yaml.YAMLError as exc:
