@@ -14,10 +14,9 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ValidationError
 
@@ -104,14 +103,13 @@ def normalize(code: str) -> str:
 # --------------------------------------------------------------------------- the catalog
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     sources: dict[str, Source]
     organizations: dict[str, Organization]
     credentials: dict[str, Credential]  # code -> credential, in display order
     context: Context
     data_dir: Path
-    lookup: dict[str, str] = field(default_factory=dict)  # normalized code/alias -> code
+    lookup: dict[str, str]  # normalized code/alias -> code
 
     # -- look-ups
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
 CRLF = "\r\n"
 MAX_OCTETS = 75
 PRODID = "-//certcli//certcli renew//EN"
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """An all-day event with reminders ``alarm_days`` days before it."""
 
     uid: str

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from certcli.catalog import Catalog, normalize
 from certcli.engine import fees
@@ -91,8 +91,7 @@ EDUCATION_WORDS = {
 # --------------------------------------------------------------------------- the plan
 
 
-@dataclass(frozen=True)
-class EligibilityNow:
+class EligibilityNow(NamedTuple):
     """Where the person stands today on one credential's conditions."""
 
     can_sit_now: bool  # every required condition met (membership counts: "join to sit")
@@ -101,8 +100,7 @@ class EligibilityNow:
     sources: tuple[str, ...]  # source ids behind these lines
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     credential: Credential
     why: tuple[str, ...]  # the rules that fired, in plain words
     eligibility: EligibilityNow
@@ -110,14 +108,12 @@ class Step:
     when: str  # "now", "after CPC", "after CCA and 1 year of coding work"…
 
 
-@dataclass(frozen=True)
-class Alternative:
+class Alternative(NamedTuple):
     credential: Credential
     reason: str  # why it ranked lower
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     profile: Profile  # the answers used, with 'unsure' resolved
     resolved_goal: str
     goal_reason: str | None  # for 'unsure': why coding, billing or both

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from certcli.catalog import Catalog
 from certcli.model import (
@@ -97,8 +97,7 @@ def find_fee(
 # --------------------------------------------------------------------------- the public shapes
 
 
-@dataclass(frozen=True)
-class Buyer:
+class Buyer(NamedTuple):
     """Who pays: decides which prices apply."""
 
     member: bool | None = None  # True: member of the issuers; False: not; None: certcli picks the cheaper
@@ -108,8 +107,7 @@ class Buyer:
     member_of: frozenset[str] = frozenset()  # organizations already joined (their dues still recur)
 
 
-@dataclass(frozen=True)
-class Alternative:
+class Alternative(NamedTuple):
     """Another live value for an amount, where sources disagree."""
 
     amount: int
@@ -118,8 +116,7 @@ class Alternative:
     as_of: int | None
 
 
-@dataclass(frozen=True)
-class LineItem:
+class LineItem(NamedTuple):
     year: int  # 1-based year of the plan
     what: str  # "CPC exam (1 attempt, member)", "AAPC dues (individual)"
     kind: str  # "exam" | "dues" | "renewal" | "retake" | "extension"
@@ -134,8 +131,7 @@ class LineItem:
     others: tuple[Alternative, ...] = ()  # the other live values, where disputed
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """The first-year price of one credential for one buyer."""
 
     code: str
@@ -148,8 +144,7 @@ class Quote:
     notes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class BreakEven:
+class BreakEven(NamedTuple):
     """Whether staying a member of an optional membership costs less than never joining."""
 
     organization: str
@@ -160,8 +155,7 @@ class BreakEven:
     savings: int | None = None  # what member prices save over the plan
 
 
-@dataclass(frozen=True)
-class PathCost:
+class PathCost(NamedTuple):
     codes: tuple[str, ...]
     years: int
     items: tuple[LineItem, ...]  # by year; in a year exams in credential order, then dues, then renewals

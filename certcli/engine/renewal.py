@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from certcli.catalog import Catalog
 from certcli.errors import UsageError
@@ -29,16 +28,14 @@ from certcli.model import Audience, Claim, Credential, Fee, FeeKind, Organizatio
 # --------------------------------------------------------------------------- CEUs per cycle
 
 
-@dataclass(frozen=True)
-class SubjectCeus:
+class SubjectCeus(NamedTuple):
     code: str
     subject: str
     ceus: int
     source: str
 
 
-@dataclass(frozen=True)
-class CeuRequirement:
+class CeuRequirement(NamedTuple):
     """The CEUs one issuer asks of a person for the credentials of it they hold."""
 
     organization: Organization
@@ -48,7 +45,7 @@ class CeuRequirement:
     cycle_years: int | None
     basis: str  # the rule in plain words
     sources: tuple[str, ...]
-    subject: tuple[SubjectCeus, ...] = field(default=())
+    subject: tuple[SubjectCeus, ...] = ()
 
 
 def _credential_ceus(catalog: Catalog, cred: Credential) -> tuple[int | None, str | None]:
@@ -182,8 +179,7 @@ def parse_date(text: str, arg: str) -> date:
         raise UsageError(f"'{text}' in {arg} is not a real date ({exc}).") from None
 
 
-@dataclass(frozen=True)
-class HeldCredential:
+class HeldCredential(NamedTuple):
     """A credential a person holds, with the date it was earned or the end of its cycle, if given."""
 
     credential: Credential
@@ -249,12 +245,11 @@ def parse_held(catalog: Catalog, args: list[str], today: date) -> list[HeldCrede
 # --------------------------------------------------------------------------- fees and cost
 
 
-@dataclass(frozen=True)
-class RecertFee:
-    """The recertification fee per cycle for ``count`` credentials, for one audience."""
+class RecertFee(NamedTuple):
+    """The recertification fee per cycle for a number of credentials held, for one audience."""
 
     audience: Audience
-    count: int
+    credentials: int  # how many credentials the fee is for
     first: Fee | None
     first_claim: Claim[Any] | None  # None: not published
     additional: tuple[Fee, ...]  # fees per further credential that apply to this audience
@@ -262,8 +257,7 @@ class RecertFee:
     total: int | None  # None when a part is not published or the rule is unclear
 
 
-@dataclass(frozen=True)
-class KeepCost:
+class KeepCost(NamedTuple):
     """Dues plus recertification fee over one cycle, for one audience."""
 
     audience: Audience
@@ -303,8 +297,7 @@ def _individual_dues(org: Organization) -> tuple[Claim[Any], ...] | None:
 # --------------------------------------------------------------------------- the plan
 
 
-@dataclass(frozen=True)
-class IssuerRenewal:
+class IssuerRenewal(NamedTuple):
     """Everything one issuer asks of a person to keep the credentials of it they hold."""
 
     organization: Organization
@@ -342,8 +335,7 @@ class IssuerRenewal:
         return self.anchor.cycle_end if self.anchor_kind == "cycle_end" else self.anchor.earned
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """One date something is due: CEUs (with the dues, where yearly) or only the yearly dues."""
 
     when: date
@@ -353,8 +345,7 @@ class Deadline:
     ceus: int | None = None
 
 
-@dataclass(frozen=True)
-class RenewalPlan:
+class RenewalPlan(NamedTuple):
     today: date
     member: bool | None  # member of issuers whose membership is optional; None = not said
     issuers: tuple[IssuerRenewal, ...]

@@ -8,7 +8,6 @@ say "not published".
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -451,9 +450,9 @@ def _item_json(item: Any) -> dict[str, Any] | None:
 
 
 def _plain_json(obj: Any) -> Any:
-    """A money-engine dataclass as JSON: nested dataclasses as dicts, models as their codes."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: _plain_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    """An engine record (a NamedTuple) as JSON: nested records as dicts, models as their codes."""
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return {name: _plain_json(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, tuple | list | frozenset | set):
         return [_plain_json(x) for x in obj]
     if isinstance(obj, dict):

@@ -94,17 +94,17 @@ def recert_text(catalog: Catalog, fee: RecertFee, audience: bool = True) -> str:
     who = _audience(fee.audience) if audience else ""
     who = f", {who}" if who else ""
     if fee.total is not None and fee.first_claim is not None:
-        if fee.count > 1 and fee.additional_claim is not None:
+        if fee.credentials > 1 and fee.additional_claim is not None:
             extra = fee.additional_claim.value
             return (
                 f"{money(fee.total)} per cycle{who}: {money(fee.first_claim.value)} + {money(extra)} × "
-                f"{fee.count - 1} further credential{'s' if fee.count > 2 else ''}"
+                f"{fee.credentials - 1} further credential{'s' if fee.credentials > 2 else ''}"
             )
         return f"{money(fee.total)} per cycle{who}"
     if fee.first_claim is None:
         return f"{NOT_PUBLISHED}{who}"
     first = f"{money(fee.first_claim.value)} for the first credential{who}"
-    if fee.count <= 1:
+    if fee.credentials <= 1:
         return first
     if not fee.additional:
         return first + f"; each further credential: {NOT_PUBLISHED}"
@@ -233,7 +233,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Gri
                 value.append(f"\n{recert.first.note}", style="dim")
             table.add_row(label, value, as_of)
             continue
-        claims = [recert.first_claim, recert.additional_claim if recert.count > 1 else None]
+        claims = [recert.first_claim, recert.additional_claim if recert.credentials > 1 else None]
         value = Text(recert_text(catalog, recert, audience=False))
         if recert.first is not None and recert.first_claim is not None and recert.first_claim.note:
             value.append(f" ({recert.first_claim.note})", style="dim")
@@ -243,7 +243,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Gri
             continue  # the recertification fee alone: already shown
         claims = [cost.dues]
         if cost.fee is not None:
-            claims += [cost.fee.first_claim, cost.fee.additional_claim if cost.fee.count > 1 else None]
+            claims += [cost.fee.first_claim, cost.fee.additional_claim if cost.fee.credentials > 1 else None]
         label = "Cost to keep" + (f", {_audience(cost.audience)}" if _audience(cost.audience) else "")
         style = "bold" if cost.total is not None else "dim"
         table.add_row(label, Text(cost_text(cost, audience=False), style=style),
@@ -310,7 +310,7 @@ def _claim(catalog: Catalog, claim: Claim[Any] | None, today: date) -> dict[str,
 def _recert_json(catalog: Catalog, fee: RecertFee, today: date) -> dict[str, Any]:
     return {
         "audience": str(fee.audience),
-        "credentials": fee.count,
+        "credentials": fee.credentials,
         "total": fee.total,
         "text": recert_text(catalog, fee),
         "first": fact_json(catalog, fee.first.amount, today) if fee.first else None,
