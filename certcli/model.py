@@ -5,8 +5,6 @@ Only the standard library and pydantic are imported here. Every figure in the ca
 carries the URL, the year the figure is as of, and a confidence.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
