@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, get_args
@@ -84,8 +85,10 @@ def read_answers(path: str | Path) -> dict[str, Any]:
             raw = json.loads(text)
         except json.JSONDecodeError as exc:
             raise UsageError(f"{shown}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}") from None
+    elif (simple := simple_yaml(text)) is not None:
+        raw = simple
     else:
-        import yaml  # here, not at the top: a JSON answers file or flags alone need no YAML parser (~12 ms)
+        import yaml  # here, not at the top: importing PyYAML costs ~12 ms, a tenth of a run
 
         try:
             raw = yaml.safe_load(text)
@@ -99,6 +102,73 @@ def read_answers(path: str | Path) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise UsageError(f"{shown}: expected a mapping of answers, like 'goal: coding' (see 'certcli advise --help').")
     return raw
+
+
+# A simple answers file, read without PyYAML: "key: value" lines, a value being a word or words,
+# a whole or decimal number, nothing, a [flow, list] of those, or "- item" lines under the key;
+# blank lines and whole-line comments. Anything else (quotes, '#' after a value, nesting, a key
+# twice, YAML's yes/no/on/off/null words, dates) goes to PyYAML, which decides as it always does.
+_KEY = re.compile(r"([a-z][a-z0-9_]*):(?: +(.*?))? *")
+_ITEM = re.compile(r"( *)- +(.*?) *")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_/.-]*(?: [A-Za-z0-9_/.-]+)*")
+_NUMBER = re.compile(r"(0|[1-9][0-9]*)(\.[0-9]+)?")
+_YAML_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n"}
+
+
+def simple_yaml(text: str) -> dict[str, Any] | None:
+    """The mapping in a simple answers file, as ``yaml.safe_load`` reads it; None when the file
+    is not that simple (see above). tests/test_answers_yaml.py holds the two equal."""
+    text = text.replace("\r\n", "\n")
+    if not text.replace("\n", "").isprintable():  # tabs, other line breaks, a byte-order mark…
+        return None
+    out: dict[str, Any] = {}
+    listing: str | None = None  # the key whose "- item" lines are being read, or may start
+    indent: int | None = None  # their indentation, once the first is read
+    for line in text.split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = _ITEM.fullmatch(line)
+        if item:
+            value = _scalar(item.group(2))
+            if listing is None or value is _NOT_SIMPLE or value is None:
+                return None
+            if indent is None:
+                indent, out[listing] = len(item.group(1)), []
+            elif len(item.group(1)) != indent:
+                return None
+            out[listing].append(value)
+            continue
+        found = _KEY.fullmatch(line)
+        if not found or found.group(1) in out or found.group(1) in _YAML_WORDS:
+            return None
+        key, rest = found.group(1), found.group(2) or ""
+        value = _flow_list(rest[1:-1]) if rest.startswith("[") and rest.endswith("]") else _scalar(rest)
+        if value is _NOT_SIMPLE:
+            return None
+        out[key] = value
+        listing, indent = (key if value is None else None), None
+    return out
+
+
+_NOT_SIMPLE = object()
+
+
+def _scalar(text: str) -> Any:
+    if not text:
+        return None
+    number = _NUMBER.fullmatch(text)
+    if number:
+        return float(text) if number.group(2) else int(text)
+    if _WORDS.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    return _NOT_SIMPLE
+
+
+def _flow_list(inner: str) -> Any:
+    if not inner.strip():
+        return []
+    items = [_scalar(part.strip()) for part in inner.split(",")]
+    return _NOT_SIMPLE if any(i is _NOT_SIMPLE or i is None for i in items) else items
 
 
 def load_answers(path: str | Path, catalog: Catalog) -> dict[str, Any]:
