@@ -4,7 +4,7 @@ Every table certcli shows is a Grid (see certcli/render/grid.py): it keeps rich'
 rules and line breaking but skips rich's per-cell pipeline. These tests generate tables like
 the ones certcli builds (the same column options, texts with long words, line breaks, styles
 and wide characters) and check that a Grid and a rich Table with the same columns and rows
-print the same characters at every width.
+print the same characters, in the same styles, at every width.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -78,6 +79,18 @@ def printed(renderable: RenderableType, width: int) -> list[str]:
     return [line.rstrip() for line in out.getvalue().splitlines()]
 
 
+def styled(renderable: RenderableType, width: int) -> list[tuple[str, str]]:
+    """Every visible character with the style it is printed in (blanks may differ: they show no style)."""
+    console = Console(file=io.StringIO(), width=width, color_system="truecolor", force_terminal=True)
+    return [
+        (char, str(segment.style or Style()))
+        for segment in console.render(renderable, console.options)
+        if not segment.control
+        for char in segment.text
+        if not char.isspace()
+    ]
+
+
 def build_grid(table: dict[str, Any], columns: list[dict[str, Any]], rows: list[list[RenderableType]]) -> Grid:
     top, right, _, left = (*table["padding"], *table["padding"]) if len(table["padding"]) == 2 else table["padding"]
     if table["collapse_padding"]:
@@ -105,7 +118,9 @@ def build_table(table: dict[str, Any], columns: list[dict[str, Any]], rows: list
 @given(tables(), st.integers(min_value=8, max_value=130))
 def test_a_grid_prints_what_a_rich_table_prints(spec: Any, width: int) -> None:
     table, columns, rows = spec
-    assert printed(build_grid(table, columns, rows), width) == printed(build_table(table, columns, rows), width)
+    grid, rich_table = build_grid(table, columns, rows), build_table(table, columns, rows)
+    assert printed(grid, width) == printed(rich_table, width)
+    assert styled(grid, width) == styled(rich_table, width)
 
 
 @settings(max_examples=50, deadline=None)

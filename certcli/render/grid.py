@@ -299,7 +299,10 @@ def _lay_out(
         )
     out = []
     for line in lines:
-        segments = list(line.render(console))
+        if line.spans:
+            segments = list(line.render(console))
+        else:  # Text.render would drop the text's own style when it has no spans
+            segments = [Segment(line.plain, console.get_style(line.style) if line.style else None)]
         if style is not None:
             segments = [Segment(s.text, style + s.style if s.style else style) for s in segments]
         gap = width - cell_len(line.plain)
