@@ -14,8 +14,10 @@ wrapping it, and emits the segments itself. Cells that are not texts (a ``Group`
 with the same columns and rows, over generated tables and widths.
 
 Differences from ``Table``, on purpose: a string cell is plain text (no console markup or
-emoji codes, which data must never trigger); lines carry no trailing padding; only what
-certcli uses is supported (no boxes, footers, row styles, or vertical alignment options).
+emoji codes, which data must never trigger); lines carry no trailing padding, and padding
+carries no style (an underlined heading is underlined under its words, not across the
+column); only what certcli uses is supported (no boxes, footers, row styles, or vertical
+alignment options).
 """
 
 from __future__ import annotations
@@ -247,9 +249,9 @@ def _measure(console: Console, options: ConsoleOptions, cell: RenderableType, pa
     if isinstance(cell, str | Text):
         plain = cell if isinstance(cell, str) else cell.plain
         lines = plain.splitlines()
-        high = max(cell_len(line) for line in lines) if lines else 0
+        high = max(_cells(line) for line in lines) if lines else 0
         words = plain.split()
-        low = max(cell_len(word) for word in words) if words else high
+        low = max(_cells(word) for word in words) if words else high
         inner = max_width - pad
         low = min(max(0, min(low, high)), inner)
         high = min(max(low, high), inner)
@@ -285,11 +287,8 @@ def _lay_out(
         )
         return console.render_lines(cell, rendered, style=style or Style(), pad=True)
     justify = cell.justify or column.justify
-    plain = cell.plain
-    fits = "\n" not in plain and "\t" not in plain and cell_len(plain) <= width
-    if fits and not (justify == "right" and plain != plain.rstrip()):
-        lines: Iterable[Text] = (cell,)  # nothing to wrap, crop or strip
-    else:
+    lines: Iterable[Text] = cell.split(allow_blank=True) if "\n" in cell.plain else (cell,)
+    if not all(_fits(line.plain, width, justify) for line in lines):
         lines = cell.wrap(
             console,
             width,
@@ -305,12 +304,24 @@ def _lay_out(
             segments = [Segment(line.plain, console.get_style(line.style) if line.style else None)]
         if style is not None:
             segments = [Segment(s.text, style + s.style if s.style else style) for s in segments]
-        gap = width - cell_len(line.plain)
+        gap = width - _cells(line.plain)
         if gap > 0 and (trail or justify == "right"):
             space = Segment(" " * gap)
             segments = [space, *segments] if justify == "right" else [*segments, space]
         out.append(segments)
     return out
+
+
+def _cells(text: str) -> int:
+    """How many cells ``text`` takes on the screen (``len`` for printable ASCII, the usual case)."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def _fits(line: str, width: int, justify: str) -> bool:
+    """Whether ``Text.wrap`` would leave this line as it is: no wrapping, cropping or stripping."""
+    if "\t" in line or _cells(line) > width:
+        return False
+    return justify != "right" or line == line.rstrip()
 
 
 def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
