@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from math import ceil
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -37,29 +37,34 @@ Justify = Literal["left", "right"]
 Overflow = Literal["fold", "ellipsis", "crop"]
 
 
-class Column:
-    __slots__ = ("header", "style", "justify", "no_wrap", "overflow", "min_width", "max_width", "ratio", "cells")
+class ColumnOptions(TypedDict, total=False):
+    """What ``Grid.add_column`` takes besides the header: rich's ``Table.add_column`` names."""
 
-    def __init__(
-        self,
-        header: str | Text = "",
-        style: str = "",
-        justify: Justify = "left",
-        no_wrap: bool = False,
-        overflow: Overflow = "ellipsis",
-        min_width: int | None = None,
-        max_width: int | None = None,
-        ratio: int | None = None,
-    ) -> None:
+    style: str
+    justify: Justify
+    no_wrap: bool
+    overflow: Overflow
+    min_width: int | None
+    max_width: int | None
+    ratio: int | None
+
+
+class Column:
+    """A column's header, options (rich's defaults unless given) and cells."""
+
+    style = ""
+    justify: Justify = "left"
+    no_wrap = False
+    overflow: Overflow = "ellipsis"
+    min_width: int | None = None
+    max_width: int | None = None
+    ratio: int | None = None
+
+    def __init__(self, header: str | Text, options: ColumnOptions, rows: int) -> None:
         self.header = header
-        self.style = style
-        self.justify = justify
-        self.no_wrap = no_wrap
-        self.overflow = overflow
-        self.min_width = min_width
-        self.max_width = max_width
-        self.ratio = ratio
-        self.cells: list[RenderableType] = []
+        for name, value in options.items():
+            setattr(self, name, value)
+        self.cells: list[RenderableType] = [""] * rows
 
 
 class Grid:
@@ -95,21 +100,8 @@ class Grid:
         """No header, no edge padding, ``gap`` blank cells between columns (rich's ``Table.grid``)."""
         return cls(show_header=False, padding=(gap, 0), pad_edge=False)
 
-    def add_column(
-        self,
-        header: str | Text = "",
-        *,
-        style: str = "",
-        justify: Justify = "left",
-        no_wrap: bool = False,
-        overflow: Overflow = "ellipsis",
-        min_width: int | None = None,
-        max_width: int | None = None,
-        ratio: int | None = None,
-    ) -> None:
-        column = Column(header, style, justify, no_wrap, overflow, min_width, max_width, ratio)
-        column.cells = [""] * self.row_count
-        self.columns.append(column)
+    def add_column(self, header: str | Text = "", **options: Unpack[ColumnOptions]) -> None:
+        self.columns.append(Column(header, options, self.row_count))
 
     @property
     def row_count(self) -> int:
