@@ -92,11 +92,15 @@ def styled(renderable: RenderableType, width: int) -> list[tuple[str, str]]:
 
 
 def build_grid(table: dict[str, Any], columns: list[dict[str, Any]], rows: list[list[RenderableType]]) -> Grid:
-    top, right, _, left = (*table["padding"], *table["padding"]) if len(table["padding"]) == 2 else table["padding"]
+    _, right, _, left = (*table["padding"], *table["padding"]) if len(table["padding"]) == 2 else table["padding"]
     if table["collapse_padding"]:
         left, right = 0, abs(left - right)
     grid = Grid(
-        show_header=table["show_header"], padding=(right, left), pad_edge=table["pad_edge"], expand=table["expand"]
+        show_header=table["show_header"],
+        pad_left=left,
+        pad_right=right,
+        pad_edge=table["pad_edge"],
+        expand=table["expand"],
     )
     for col in columns:
         grid.add_column(**col)

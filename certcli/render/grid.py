@@ -10,8 +10,8 @@ and its line breaking (``Text.wrap``), but lays out a text that fits its column 
 wrapping it, and emits the segments itself. Cells that are not texts (a ``Group``, a
 ``Padding``) go through rich's own ``render_lines``, as in a ``Table``.
 
-``tests/test_grid.py`` checks that a ``Grid`` prints the same characters as the ``Table``
-with the same columns and rows, over generated tables and widths.
+``tests/test_grid.py`` checks that a ``Grid`` prints the same characters, in the same styles,
+as the ``Table`` with the same columns and rows, over generated tables and widths.
 
 Differences from ``Table``, on purpose: a string cell is plain text (no console markup or
 emoji codes, which data must never trigger); lines carry no trailing padding, and padding
@@ -70,9 +70,9 @@ class Column:
 class Grid:
     """Columns of cells, no borders.
 
-    ``padding`` is (right, left) blank cells around every cell, as rich's ``(0, 1)`` gives;
-    ``pad_edge=False`` drops the left padding of the first column and the right padding of
-    the last.
+    Every cell has ``pad_left`` and ``pad_right`` blank cells around it (rich's ``padding=(0, 1)``
+    is one each); ``pad_edge=False`` drops the left padding of the first column and the right
+    padding of the last.
     """
 
     def __init__(
@@ -81,7 +81,8 @@ class Grid:
         title: str | None = None,
         show_header: bool = True,
         header_style: str = "bold",
-        padding: tuple[int, int] = (1, 1),
+        pad_left: int = 1,
+        pad_right: int = 1,
         pad_edge: bool = True,
         expand: bool = False,
     ) -> None:
@@ -89,7 +90,7 @@ class Grid:
         self.title = title
         self.show_header = show_header
         self.header_style = header_style
-        self.pad_right, self.pad_left = padding
+        self.pad_left, self.pad_right = pad_left, pad_right
         self.pad_edge = pad_edge
         self.expand = expand
         for header in headers:
@@ -98,7 +99,7 @@ class Grid:
     @classmethod
     def bare(cls, gap: int = 1) -> Grid:
         """No header, no edge padding, ``gap`` blank cells between columns (rich's ``Table.grid``)."""
-        return cls(show_header=False, padding=(gap, 0), pad_edge=False)
+        return cls(show_header=False, pad_left=0, pad_right=gap, pad_edge=False)
 
     def add_column(self, header: str | Text = "", **options: Unpack[ColumnOptions]) -> None:
         self.columns.append(Column(header, options, self.row_count))
