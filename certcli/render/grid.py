@@ -205,16 +205,15 @@ class Grid:
                 pads.append((0, 0))
                 inners.append(0)
         new_line = Segment.line()
-        last = len(self.columns) - 1
         for row in range(-1 if self.show_header else 0, self.row_count):
             cells: list[list[list[Segment]]] = []
             for index, column in enumerate(self.columns):
                 cell = column.header if row < 0 else column.cells[row]
                 style = header_style if row < 0 else styles[index]
-                cells.append(_lay_out(console, options, cell, column, inners[index], style, index != last))
+                cells.append(_lay_out(console, options, cell, column, inners[index], style))
             height = max(1, *(len(lines) for lines in cells))
             for index, lines in enumerate(cells):
-                blank = [Segment(" " * (widths[index] - sum(pads[index])) if index != last else "")]
+                blank = [Segment(" " * (widths[index] - sum(pads[index])))]  # all of a too-narrow column
                 fill = [blank] * (height - len(lines))
                 cells[index] = fill + lines if row < 0 else lines + fill  # headers sit on the last line
             for line in range(height):
@@ -224,7 +223,7 @@ class Grid:
                     if left:
                         out.append(Segment(" " * left))
                     out += lines[line]
-                    if right and index != last:
+                    if right:
                         out.append(Segment(" " * right))
                 while out and not out[-1].text.rstrip():  # no trailing blanks
                     out.pop()
@@ -262,9 +261,8 @@ def _lay_out(
     column: Column,
     width: int,
     style: Style | None,
-    trail: bool = True,
 ) -> list[list[Segment]]:
-    """The cell's lines, each ``width`` cells wide (a left-aligned line may be shorter if not ``trail``)."""
+    """The cell's lines, each ``width`` cells wide."""
     if width < 1:  # a column squeezed to its padding shows nothing, as in rich
         return []
     if isinstance(cell, str):
@@ -298,7 +296,7 @@ def _lay_out(
         if style is not None:
             segments = [Segment(s.text, style + s.style if s.style else style) for s in segments]
         gap = width - _cells(line.plain)
-        if gap > 0 and (trail or justify == "right"):
+        if gap > 0:
             space = Segment(" " * gap)
             segments = [space, *segments] if justify == "right" else [*segments, space]
         out.append(segments)
