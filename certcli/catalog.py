@@ -624,7 +624,7 @@ def _digest(files: list[Path]) -> str | None:
 
     h = hashlib.sha256(f"{_CACHE_FORMAT} {sys.version_info[:2]} {pydantic.VERSION}".encode())
     try:
-        for code in (Path(__file__), Path(__file__).with_name("model.py")):
+        for code in (Path(__file__), *sorted(Path(__file__).with_name("model").glob("*.py"))):
             h.update(code.read_bytes())  # another certcli (an upgrade, an edit) builds anew
         for path in files:
             data = path.read_bytes()

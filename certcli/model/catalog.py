@@ -1,0 +1,174 @@
+"""The catalog's records: organizations (fees, memberships, renewal rules) and credentials."""
+
+from pydantic import Field
+
+from certcli.model.facts import (
+    Audience,
+    BoolFact,
+    Category,
+    CountFact,
+    Education,
+    FeeKind,
+    FigureClaim,
+    Frozen,
+    Level,
+    MoneyClaim,
+    MoneyFact,
+    Notes,
+    Setting,
+    Source,
+    Stacking,
+    Status,
+    TextFact,
+    TierKind,
+)
+
+
+class Fee(Frozen):
+    kind: FeeKind
+    audience: Audience = Audience.ANY
+    attempts: int | None = Field(default=None, ge=1, le=2)
+    amount: MoneyFact
+    note: str | None = None
+
+
+class MembershipTier(Frozen):
+    kind: TierKind
+    name: str
+    dues: MoneyFact | None = None  # a year; None = not published
+    who: str | None = None
+
+
+class Membership(Frozen):
+    required_for_exam: BoolFact | None = None
+    required_to_keep: BoolFact | None = None
+    tiers: tuple[MembershipTier, ...] = ()
+    note: str | None = None
+
+
+class CeuStep(Frozen):
+    credentials: int = Field(ge=1)
+    ceus: int = Field(ge=0)
+
+
+class RenewalRules(Frozen):
+    cycle_years: CountFact | None = None
+    stacking: Stacking = Stacking.UNKNOWN
+    stacking_source: str | None = None
+    table: tuple[CeuStep, ...] = ()  # for TABLE; last row means "this many or more"
+    additional_ceus: int | None = None  # for BASE_PLUS
+    max_ceus: int | None = None  # for BASE_PLUS
+    issuer_share: TextFact | None = None  # "50% from AMBA"
+    rules: Notes = ()  # other rules, as text claims
+    grace_days: CountFact | None = None
+    lapse: TextFact | None = None
+    reinstatement: TextFact | None = None
+    fees: tuple[Fee, ...] = ()  # renewal, late, reinstatement, extension fees
+
+
+class Organization(Frozen):
+    code: str
+    name: str
+    url: str
+    summary: str | None = None
+    membership: Membership = Field(default_factory=Membership)
+    renewal: RenewalRules = Field(default_factory=RenewalRules)
+    exam_policies: Notes = ()  # retest waits, reschedule rules… as text claims
+    fees: tuple[Fee, ...] = ()  # exam-administration fees (extension, reschedule)
+
+
+# --------------------------------------------------------------------------- credentials
+
+
+class Criterion(Frozen):
+    """One way of meeting a condition. Empty fields are not checked."""
+
+    text: str
+    education: Education | None = None  # at least this level
+    program: str | None = None  # a named kind of program (e.g. CAHIIM-accredited associate)
+    experience_years: float | None = Field(default=None, ge=0)
+    training_hours: int | None = Field(default=None, ge=0)
+    credentials: tuple[str, ...] = ()  # holding any one of these
+
+
+class Requirement(Frozen):
+    """A condition; met by any one of ``any_of`` (or informational when that is empty)."""
+
+    text: str
+    source: str
+    any_of: tuple[Criterion, ...] = ()
+
+
+class Eligibility(Frozen):
+    required: tuple[Requirement, ...] = ()
+    recommended: tuple[Requirement, ...] = ()
+
+
+class Apprentice(Frozen):
+    designation: str  # "CPC-A"
+    rule: str
+    source: str
+    removal: tuple[Criterion, ...] = ()  # any one removes the designation
+
+
+class Exam(Frozen):
+    questions: CountFact | None = None
+    scored: CountFact | None = None
+    pretest: CountFact | None = None
+    minutes: CountFact | None = None
+    format: TextFact | None = None
+    book: TextFact | None = None  # "open book" / "closed book"
+    allowed_manuals: TextFact | None = None
+    passing: TextFact | None = None
+    delivery: TextFact | None = None
+    attempts: TextFact | None = None
+    retest_wait_days: CountFact | None = None
+    history: Notes = ()  # superseded formats, pass rates, as text
+
+
+class CredentialRenewal(Frozen):
+    ceus: CountFact | None = None  # CEUs per cycle when held alone
+    subject_ceus: CountFact | None = None  # subject-specific CEUs counted inside the total
+    subject: str | None = None  # "auditing", "cardiology"
+    superseded_by: tuple[str, ...] = ()  # holding one of these replaces this (RHIT → RHIA)
+    note: str | None = None
+
+
+class Credential(Frozen):
+    code: str
+    name: str
+    issuer: str
+    aliases: tuple[str, ...] = ()
+    former_codes: tuple[str, ...] = ()
+    category: Category
+    settings: tuple[Setting, ...] = ()
+    level: Level
+    status: Status = Status.ACTIVE
+    status_note: TextFact | None = None
+    specialty: str | None = None  # for specialty credentials: "cardiology"
+    name_note: str | None = None  # e.g. "full name not verified"
+    summary: str
+    url: str | None = None
+    builds_on: tuple[str, ...] = ()  # credentials usually held first (any one)
+    exam: Exam = Field(default_factory=Exam)
+    fees: tuple[Fee, ...] = ()
+    eligibility: Eligibility = Field(default_factory=Eligibility)
+    apprentice: Apprentice | None = None
+    renewal: CredentialRenewal = Field(default_factory=CredentialRenewal)
+    salary: tuple[MoneyClaim, ...] = ()
+
+
+class Context(Frozen):
+    salary_survey: tuple[FigureClaim, ...] = ()
+    outlook: tuple[FigureClaim, ...] = ()
+    training: tuple[FigureClaim, ...] = ()
+    notes: Notes = ()
+
+
+class DataFile(Frozen):
+    """The shape of one YAML file in data/."""
+
+    sources: tuple[Source, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    credentials: tuple[Credential, ...] = ()
+    context: Context | None = None

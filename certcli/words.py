@@ -1,0 +1,67 @@
+"""One wording for engine and render: money, years, hours, lists and plurals.
+
+Everything a person reads about an amount or a span of time is spelled here, once, so that
+``show``, ``cost``, ``renew`` and ``advise`` never say the same thing two ways.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """``1 credential``, ``2 credentials``, ``2.5 hours``; ``many`` for irregular plurals."""
+    noun = word if count == 1 else (many or word + "s")
+    return f"{int(count):,} {noun}" if count == int(count) else f"{count:g} {noun}"
+
+
+def money(value: Any) -> str:
+    """``$1,313`` for a number; anything else (a word such as 'not published') as it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float) and value != int(value):
+        return f"${value:,.2f}"
+    return f"${int(value):,}"
+
+
+def years(n: float) -> str:
+    """``1 year``, ``2.5 years``, ``4 years``."""
+    return plural(n, "year")
+
+
+def duration(span: float) -> str:
+    """A span of years as a person says it: 0.5 → ``6 months``, 1 → ``1 year``, 2 → ``2 years``."""
+    if 0 < span < 1:
+        return plural(round(span * 12), "month")
+    return years(span)
+
+
+def hours(n: float) -> str:
+    """``1 hour``, ``80 hours``."""
+    return plural(n, "hour")
+
+
+def every(cycle: int | None) -> str:
+    """How often a renewal cycle comes round: ``every year``, ``every 2 years``."""
+    if cycle is None:
+        return "per cycle (cycle not published)"
+    return "every year" if cycle == 1 else f"every {cycle} years"
+
+
+def join_and(items: Sequence[str], empty: str = "") -> str:
+    """``CPC``, ``CPC and CRC``, ``CPC, CRC and CPB``; ``empty`` for none."""
+    items = list(items)
+    if not items:
+        return empty
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def join_or(items: Sequence[str]) -> str:
+    """``A, or B, or C``: alternatives that are each a phrase of their own."""
+    return ", or ".join(items)
+
+
+def human(name: str) -> str:
+    """``hospital_outpatient`` → ``hospital outpatient``; ``non_member`` → ``non-member``."""
+    return str(name).replace("non_", "non-").replace("_", " ")
