@@ -446,15 +446,15 @@ def test_unknown_price_is_said_not_guessed(catalog: Catalog) -> None:
     assert any("current exam fee" in w for w in plan.steps[0].why)
 
 
-def test_without_the_money_engine_quotes_and_cost_are_none(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    def unavailable(*args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
+def test_a_bug_in_the_money_engine_is_not_hidden(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error while pricing surfaces; it is not turned into an unpriced plan."""
 
-    monkeypatch.setattr(fees, "quote", unavailable)
-    monkeypatch.delattr(fees, "path_cost")
-    plan = plan_for(catalog, P(goal="coding", setting="physician_office"))
-    assert codes(plan) == ["CPC"]
-    assert plan.steps[0].quote is None and plan.cost is None
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise AttributeError("a bug")
+
+    monkeypatch.setattr(fees, "quote", broken)
+    with pytest.raises(AttributeError, match="a bug"):
+        plan_for(catalog, P(goal="coding", setting="physician_office"))
 
 
 # --------------------------------------------------------------------------- notes and errors

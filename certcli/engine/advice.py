@@ -76,7 +76,7 @@ class Step(NamedTuple):
     credential: Credential
     why: tuple[str, ...]  # the rules that fired, in plain words
     eligibility: EligibilityNow
-    quote: fees.Quote | None  # first-year price for this person (exam + dues)
+    quote: fees.Quote  # first-year price for this person (exam + dues); total None when not all published
     when: str  # "now", "after CPC", "after CCA and 1 year of coding work"…
 
 
@@ -91,7 +91,7 @@ class Plan(NamedTuple):
     goal_reason: str | None  # for 'unsure': why coding, billing or both
     steps: tuple[Step, ...]
     alternatives: tuple[Alternative, ...]
-    cost: fees.PathCost | None  # the steps over profile.years; None when it cannot be priced
+    cost: fees.PathCost | None  # the steps over profile.years; None when there are no steps
     renewal: tuple[CeuRequirement, ...]  # per issuer, held and recommended credentials together
     notes: tuple[str, ...]
     budget_note: str | None  # when the budget changed the advice (or could not be checked), how
@@ -223,7 +223,7 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None) -> list[
             notes.append(salary)
     orgs = _orgs_in_order(catalog, [s.credential for s in steps])
     notes.extend(_tier_note(catalog, orgs, p, draft.today))
-    unknown = [s.credential.code for s in steps if s.quote is not None and draft.first_year(s.credential) is None]
+    unknown = [s.credential.code for s in steps if s.quote.total is None]
     if unknown:
         notes.append(
             f"First-year prices not fully published for {', '.join(unknown)}: the totals leave those out."
@@ -285,19 +285,11 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         if code not in step_codes and code not in draft.held_codes
     )
 
-    cost: fees.PathCost | None = None
+    cost: fees.PathCost | None = None  # nothing to price: no step
     if steps:
-        try:
-            cost = fees.path_cost(
-                catalog,
-                [s.credential for s in steps],
-                years=profile.years,
-                buyer=draft.buyer(),
-                held=list(held),
-                today=today,
-            )
-        except (AttributeError, NotImplementedError):
-            cost = None
+        cost = fees.path_cost(
+            catalog, [s.credential for s in steps], years=profile.years, buyer=draft.buyer(), held=held, today=today
+        )
 
     everything = [*held, *(s.credential for s in steps)]
     renewal = tuple(ceu_requirement(catalog, org, everything) for org in _orgs_in_order(catalog, everything))

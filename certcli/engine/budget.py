@@ -41,7 +41,7 @@ def _cheaper(draft: Draft, first: Credential, starts: tuple[str, ...]) -> list[t
         cq = draft.quote(cred)
         if cred.code == first.code or draft.holds(code) or cred.status is not Status.ACTIVE:
             continue
-        if cq is not None and cq.total is not None:
+        if cq.total is not None:
             options.append((cred, cq.total, cq))
     return options
 
@@ -53,8 +53,6 @@ def fit_budget(draft: Draft) -> str | None:
         return None
     first = draft.cred(draft.picks[0].code)
     q = draft.quote(first)
-    if q is None:
-        return "certcli could not price the plan, so your budget was not checked against it."
     price = q.total
     if price is None:
         return (

@@ -123,18 +123,15 @@ class Draft:
             member_of=frozenset(normalize(m) for m in self.profile.member_of),
         )
 
-    def quote(self, cred: Credential) -> fees.Quote | None:
-        """The first-year price for this person, or None when the money engine cannot say."""
+    def quote(self, cred: Credential) -> fees.Quote:
+        """The first-year price for this person (its ``total`` is None when a figure is not published)."""
         if cred.code not in self._quotes:
-            try:
-                self._quotes[cred.code] = fees.quote(self.catalog, cred, self.buyer(), 1, self.today)
-            except (AttributeError, NotImplementedError):
-                return None
+            self._quotes[cred.code] = fees.quote(self.catalog, cred, self.buyer(), 1, self.today)
         return self._quotes[cred.code]
 
     def first_year(self, cred: Credential) -> int | None:
-        q = self.quote(cred)
-        return q.total if q is not None else None
+        """The first-year total, or None when the exam fee or the dues it needs are not published."""
+        return self.quote(cred).total
 
     # -- when a step fits
 
