@@ -78,6 +78,8 @@ class Step(NamedTuple):
     eligibility: EligibilityNow
     quote: fees.Quote  # first-year price for this person (exam + dues); total None when not all published
     when: str  # "now", "after CPC", "after CCA and 1 year of coding work"…
+    renewal_alone: CeuRequirement  # the CEUs to keep this credential on its own
+    renewal_stacked: CeuRequirement | None  # its issuer's CEUs for all the person will hold of it (Plan.renewal)
 
 
 class Alternative(NamedTuple):
@@ -262,10 +264,13 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
 
     for extra in draft.picks[MAX_STEPS:]:
         draft.alt(extra.code, "A later step beyond this plan.")
+    picks = draft.picks[:MAX_STEPS]
+    creds = [draft.cred(pick.code) for pick in picks]
+    everything = [*held, *creds]
+    renewal = tuple(ceu_requirement(catalog, org, everything) for org in _orgs_in_order(catalog, everything))
+    by_issuer = {req.organization.code: req for req in renewal}
     steps: list[Step] = []
-    prior: list[Credential] = []
-    for pick in draft.picks[:MAX_STEPS]:
-        cred = draft.cred(pick.code)
+    for i, (pick, cred) in enumerate(zip(picks, creds, strict=True)):
         unknown = unknown_words(draft, cred)
         steps.append(
             Step(
@@ -273,10 +278,11 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
                 why=tuple(pick.why + ([unknown] if unknown else [])),
                 eligibility=draft.person.eligibility(cred),
                 quote=draft.quote(cred),
-                when=pick.when or draft.when(cred, prior),
+                when=pick.when or draft.when(cred, creds[:i]),
+                renewal_alone=ceu_requirement(catalog, catalog.issuer(cred), [cred]),
+                renewal_stacked=by_issuer.get(cred.issuer),
             )
         )
-        prior.append(cred)
 
     step_codes = {s.credential.code for s in steps}
     alternatives = tuple(
@@ -291,8 +297,6 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
             catalog, [s.credential for s in steps], years=profile.years, buyer=draft.buyer(), held=held, today=today
         )
 
-    everything = [*held, *(s.credential for s in steps)]
-    renewal = tuple(ceu_requirement(catalog, org, everything) for org in _orgs_in_order(catalog, everything))
     notes = list(draft.notes)
     if not steps:
         notes.append(
