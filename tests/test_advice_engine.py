@@ -277,6 +277,24 @@ def test_experience_already_meeting_a_removal_rule_means_no_apprentice(catalog: 
     assert not any("CPC-A" in n and "until" in n for n in plan.notes)
 
 
+def test_membership_is_said_once_and_other_informational_conditions_are_kept(catalog: Catalog) -> None:
+    cpb = eligibility_now(P(goal="billing"), catalog, catalog.credential("CPB"))
+    assert cpb.lines[0] == "You can sit now: AAPC asks only for membership (its exams are sold to members only)."
+    assert any(line.startswith("No experience or course is required:") for line in cpb.lines), cpb.lines
+    assert not any(line.startswith("Active AAPC membership") for line in cpb.lines), cpb.lines
+    cmrs = eligibility_now(P(goal="billing"), catalog, catalog.credential("CMRS"))
+    assert not any(line.startswith("AMBA membership (required") for line in cmrs.lines), cmrs.lines
+
+
+def test_the_apprentice_note_says_when_earlier_experience_counts(catalog: Catalog) -> None:
+    cpc = plan_for(catalog, P(goal="coding", setting="physician_office")).notes
+    assert ("A new CPC without the experience is a CPC-A (apprentice) until the experience or training in the "
+            "eligibility lines is documented (experience from before the exam counts).") in cpc
+    scribe = plan_for(catalog, P(goal="scribe")).notes
+    assert ("A new CMSS without the experience is a CMSA (apprentice) until the experience or training in the "
+            "eligibility lines is documented.") in scribe
+
+
 def test_ahima_separates_required_from_recommended(catalog: Catalog) -> None:
     cca = catalog.credential("CCA")
     unknown = eligibility_now(P(goal="coding"), catalog, cca)
@@ -472,6 +490,20 @@ def test_honest_notes(catalog: Catalog) -> None:
     assert "At 65 or older: AAPC publishes no 65+ membership rate." in aapc_senior
     several = plan_for(catalog, P(goal="auditing", held=("CPC",), experience_years=3)).notes
     assert any("$64,890 on average with two credentials" in n for n in several)
+
+
+def test_pay_by_credentials_held_comes_from_the_surveys_without_seed_figures(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="auditing", held=("CPC",), experience_years=3))
+    assert [(row.label, row.claim.value) for row in plan.pay] == [
+        ("Non-certified", 42015),
+        ("Certified", 55923),
+        ("Two credentials", 64890),
+        ("Three or more credentials", 70608),
+        ("Non-certified", 47200),
+        ("Certified", 60097),
+        ("Certified", 66979),
+    ]  # the averages over everyone surveyed, the % comparison and the seed-only figures are left out
+    assert any("$64,890 on average with two credentials, $70,608 with three or more" in n for n in plan.notes)
 
 
 def test_unknown_held_code_is_a_usage_error(catalog: Catalog) -> None:

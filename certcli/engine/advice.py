@@ -51,7 +51,7 @@ from certcli.engine.eligibility import EXPERIENCED, Applicant, EligibilityNow, e
 from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
 from certcli.engine.specialty import match_specialty
-from certcli.model import Claim, Confidence, Credential, Organization, Profile, TierKind
+from certcli.model import Claim, Confidence, Credential, Holding, Organization, Profile, SalaryClaim, TierKind
 from certcli.words import duration, lower_first, money
 
 MAX_STEPS = 3
@@ -87,6 +87,23 @@ class Alternative(NamedTuple):
     reason: str  # why it ranked lower
 
 
+PAY_LABELS = {  # whose average a salary figure is, as the pay table says it
+    Holding.NONE: "Non-certified",
+    Holding.ANY: "Certified",
+    Holding.TWO: "Two credentials",
+    Holding.THREE_OR_MORE: "Three or more credentials",
+}
+
+
+class Pay(NamedTuple):
+    label: str  # "Two credentials"
+    claim: SalaryClaim  # the average a year, with its source
+
+    @property
+    def holding(self) -> Holding:
+        return self.claim.holding or Holding.ALL
+
+
 class Plan(NamedTuple):
     profile: Profile  # the answers used, with 'unsure' resolved
     resolved_goal: str
@@ -97,6 +114,7 @@ class Plan(NamedTuple):
     renewal: tuple[CeuRequirement, ...]  # per issuer, held and recommended credentials together
     notes: tuple[str, ...]
     budget_note: str | None  # when the budget changed the advice (or could not be checked), how
+    pay: tuple[Pay, ...] = ()  # average pay by credentials held, from the salary surveys
 
 
 # --------------------------------------------------------------------------- the goal
@@ -150,19 +168,26 @@ def _as_of(catalog: Catalog, claim: Claim[Any], today: date | None) -> str:
     return text
 
 
-def _salary_note(catalog: Catalog, today: date | None) -> str | None:
-    """Average pay by number of credentials, from the newest non-seed AAPC survey that gives both."""
-    found: dict[str, Claim[int | str]] = {}
-    for claim in catalog.context.salary_survey:
-        src = catalog.sources[claim.source]
-        label = (claim.label or "").lower()
-        if not isinstance(claim.value, int) or src.confidence is Confidence.SEED:
-            continue
-        for key, start in (("two", "two credentials"), ("three", "three or more")):
-            old = found.get(key)
-            if label.startswith(start) and (old is None or (src.year or 0) > (catalog.sources[old.source].year or 0)):
-                found[key] = claim
-    two, three = found.get("two"), found.get("three")
+def _pay(catalog: Catalog) -> tuple[Pay, ...]:
+    """Average pay by credentials held, from the salary surveys (seed-only figures and the averages
+    over everyone surveyed left out)."""
+    return tuple(
+        Pay(PAY_LABELS[claim.holding], claim)
+        for claim in catalog.context.salary_survey
+        if claim.holding in PAY_LABELS
+        and isinstance(claim.value, int)
+        and catalog.sources[claim.source].confidence is not Confidence.SEED
+    )
+
+
+def _salary_note(catalog: Catalog, pay: tuple[Pay, ...], today: date | None) -> str | None:
+    """Average pay by number of credentials, from the newest survey that gives both."""
+    newest: dict[Holding, SalaryClaim] = {}
+    for row in pay:
+        claim, old = row.claim, newest.get(row.holding)
+        if old is None or (catalog.sources[claim.source].year or 0) > (catalog.sources[old.source].year or 0):
+            newest[row.holding] = claim
+    two, three = newest.get(Holding.TWO), newest.get(Holding.THREE_OR_MORE)
     if two is None or three is None or two.source != three.source:
         return None
     return (
@@ -198,16 +223,16 @@ def _tier_note(catalog: Catalog, orgs: list[Organization], profile: Profile, tod
     return notes
 
 
-def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None) -> list[str]:
+def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tuple[Pay, ...]) -> list[str]:
     catalog, p = draft.catalog, draft.profile
     notes: list[str] = []
     apprentice = next((s for s in steps if s.eligibility.apprentice), None)
     if apprentice is not None and apprentice.credential.apprentice is not None:
-        rule = apprentice.credential.apprentice.rule
+        before = apprentice.credential.apprentice.prior_experience_counts
         notes.append(
             f"A new {apprentice.credential.code} without the experience is a {apprentice.eligibility.apprentice} "
             "(apprentice) until the experience or training in the eligibility lines is documented"
-            + (" (experience from before the exam counts)." if "before certification counts" in rule else ".")
+            + (" (experience from before the exam counts)." if before else ".")
         )
     if p.experience_years < EXPERIENCED:
         notes.append("Employers prefer experience as well as a credential: expect your first job to matter as much "
@@ -220,7 +245,7 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None) -> list[
         )
     notes.append("Certification is not legally required for billing or coding jobs; employers prefer it.")
     if len(draft.held) + len(steps) >= 2:
-        salary = _salary_note(catalog, draft.today)
+        salary = _salary_note(catalog, pay, draft.today)
         if salary:
             notes.append(salary)
     orgs = _orgs_in_order(catalog, [s.credential for s in steps])
@@ -303,7 +328,8 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
             f"You already hold the credentials certcli would suggest for {goal.replace('_', ' ')}; "
             "the alternatives below are the next options."
         )
-    notes += _notes(draft, steps, cost)
+    pay = _pay(catalog)
+    notes += _notes(draft, steps, cost, pay)
 
     return Plan(
         profile=profile.model_copy(update={"goal": goal}),
@@ -315,6 +341,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         renewal=renewal,
         notes=tuple(notes),
         budget_note=budget_note,
+        pay=pay,
     )
 
 

@@ -4,7 +4,7 @@ A condition (:class:`~certcli.model.Requirement`) is met by any one of its crite
 is met when every field it names is met (education at least, a program, years of work, hours of
 training, a credential held). Each answer is ``True``, ``False`` or ``None`` (certcli cannot tell
 from the answers), and the sentences say which. Membership that an issuer sells its exams with is
-told from the issuer's membership facts, not from the requirement's text.
+told from the issuer's membership facts; a condition marked ``membership`` is not repeated.
 """
 
 from __future__ import annotations
@@ -223,9 +223,7 @@ class Applicant:
         needs_membership = bool(membership and membership.value is True)
         is_member = normalize(org.code) in {normalize(m) for m in self.profile.member_of}
         required = [r for r in cred.eligibility.required if r.any_of]
-        notes = [
-            r for r in cred.eligibility.required if not r.any_of and "membership" not in r.text.lower()
-        ]
+        notes = [r for r in cred.eligibility.required if not r.any_of and not r.membership]
         states = [self.meets(r) for r in required]
         known = bool(required or needs_membership or cred.apprentice or notes)
         can_sit = known and all(s is True for s in states)

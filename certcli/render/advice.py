@@ -287,17 +287,9 @@ def _break_even_text(item: Any) -> str:
     return str(item)
 
 
-def _salary_rows(catalog: Catalog, notes: Footnotes) -> list[tuple[str, Text, Text]]:
+def _salary_rows(plan: Plan, notes: Footnotes) -> list[tuple[str, Text, Text]]:
     """Pay by number of credentials and certified vs not (AAPC surveys; seed-only figures left out)."""
-    rows = []
-    for claim in catalog.context.salary_survey:
-        label = claim.label or ""
-        if catalog.sources[claim.source].confidence == "seed" or not isinstance(claim.value, int):
-            continue
-        if label.startswith("All "):
-            continue
-        rows.append((label.split(", ")[0].split(" (")[0], *notes.claim(claim, money)))
-    return rows
+    return [(row.label, *notes.claim(row.claim, money)) for row in plan.pay]
 
 
 def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes) -> list[Part]:
@@ -327,7 +319,7 @@ def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes) -> list[Part]:
     if not any("legally required" in n for n in plan.notes):
         honest.append(Text(NOT_REQUIRED))
     parts.append(Part("Notes", level=2, bullets=honest))
-    salary = _salary_rows(catalog, notes)
+    salary = _salary_rows(plan, notes)
     if salary:
         pay = Part("Pay (AAPC salary surveys, average a year)", rows=salary)
         if not any("More credentials" in n for n in plan.notes):
