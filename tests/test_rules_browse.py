@@ -7,9 +7,12 @@ figures with `*`, old ones with `old`, and say "not published" for what nobody p
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from tests.conftest import FIXTURE, as_json, flat, ok
+import pytest
+
+from tests.conftest import FIXTURE, as_json, flat, ok, set_today
 
 # --------------------------------------------------------------------------- show
 
@@ -58,4 +61,28 @@ def test_list_orders_by_issuer_then_level(run_fixture: Any) -> None:
 
 def test_the_fixture_is_a_valid_data_directory(run: Any) -> None:
     result = ok(run("data", "check", str(FIXTURE)))
-    assert result.stdout.endswith(": ok — 8 credentials, 4 organizations, 12 sources.\n")
+    assert result.stdout.endswith(": ok — 8 credentials, 4 organizations, 11 sources.\n")
+
+
+# --------------------------------------------------------------------------- when a figure is old
+
+
+@pytest.mark.parametrize(
+    "today, old",
+    [
+        (date(2026, 12, 31), False),  # 548 days after July 1 of the source's year (2025): not yet old
+        (date(2027, 1, 1), True),  # 549 days: old
+    ],
+)
+def test_a_figure_is_old_more_than_548_days_after_july_1_of_its_year(
+    run: Any, monkeypatch: pytest.MonkeyPatch, today: date, old: bool
+) -> None:
+    set_today(monkeypatch, today)
+    doc = as_json(run("--data-dir", str(FIXTURE), "show", "TPC", "--json"))
+    [fee] = [f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1]
+    assert fee["amount"]["as_of"] == 2025 and fee["amount"]["stale"] is old
+    [quote] = as_json(run("--data-dir", str(FIXTURE), "fees", "TPC", "--json"))["quotes"]
+    assert quote["exam"]["as_of"] == 2025 and quote["exam"]["stale"] is old
+    row = next(line for line in ok(run("--data-dir", str(FIXTURE), "fees", "TPC")).stdout.splitlines()[3:]
+               if line.strip().startswith("2025"))  # the exam fee's as-of cell
+    assert ("old" in row.split()) is old

@@ -243,3 +243,18 @@ def test_cost_of_an_unpublished_or_only_doubtful_renewal_is_unknown_not_zero(run
     tmr = cost(run_fixture, "TMR", "--years", "4")
     assert tmr["unknown"] == ["TMR exam (1 attempt) (year 1)", "TMA renewal (cycle and fee not published)"]
     assert tmr["total"] == 0 and tmr["incomplete"] is True
+
+
+def test_cost_joins_an_optional_membership_only_in_the_years_it_pays(run_fixture: Any) -> None:
+    doc = cost(run_fixture, "TCA", "--years", "4")  # no --member / --non-member: certcli picks
+    assert items(doc) == [
+        (1, "TCA exam (1 attempt, member)", 150),  # saves 150 for 100 of dues
+        (1, "AHIMA dues (individual)", 100),
+        (3, "AHIMA recertification (non-member)", 200),  # as a member: 100 + 100 of dues, no gain
+    ]
+    assert doc["membership"] == {"AHIMA": "some years"} and doc["total"] == 450
+    [sentence] = doc["strategy"]
+    assert "it pays only in year 1, so certcli prices you as a member then and a non-member otherwise, " in sentence
+    assert "$50 less than never joining" in sentence
+    assert cost(run_fixture, "TCA", "--non-member", "--years", "4")["total"] == 300 + 200
+    assert cost(run_fixture, "TCA", "--member", "--years", "4")["total"] == 150 + 4 * 100 + 100
