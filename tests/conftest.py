@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from certcli.catalog import Catalog, load_catalog
 from certcli.cli import app
+from certcli.commands.common import Clock
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -44,30 +45,30 @@ def catalog() -> Catalog:
 def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
     """Run certcli in-process: run("show", "CPC") → result with exit_code, stdout, stderr.
 
-    Other keywords go to ``CliRunner.invoke`` unchanged (``obj=…``, say)."""
+    ``today=date(…)`` fixes the clock (passed in as the context object, ``Clock``); other
+    keywords go to ``CliRunner.invoke`` unchanged."""
     monkeypatch.delenv("CERTCLI_DATA_DIR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None, **extra: Any) -> Any:
+    def invoke(
+        *args: str, input: str | None = None, env: dict[str, str] | None = None, today: date | None = None,
+        **extra: Any,
+    ) -> Any:
+        if today is not None:
+            extra["obj"] = Clock(today)
         return runner.invoke(app, list(args), input=input, env=env, **extra)
 
     return invoke
 
 
-def set_today(monkeypatch: pytest.MonkeyPatch, day: date) -> None:
-    """Fix certcli's clock at ``day`` for the commands a test runs (the one place that knows how)."""
-    monkeypatch.setattr("certcli.cli._today", lambda: day)
-
-
 @pytest.fixture
-def run_fixture(run: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+def run_fixture(run: Callable[..., Any]) -> Callable[..., Any]:
     """``run`` on the fixture catalog (tests/fixtures/data) with the clock at TODAY (2026-11-23)."""
-    set_today(monkeypatch, TODAY)
 
-    def invoke(*args: str, **kwargs: Any) -> Any:
-        return run("--data-dir", str(FIXTURE), *args, **kwargs)
+    def invoke(*args: str, today: date = TODAY, **kwargs: Any) -> Any:
+        return run("--data-dir", str(FIXTURE), *args, today=today, **kwargs)
 
     return invoke
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURE, as_json, flat, ok, set_today
+from tests.conftest import FIXTURE, as_json, flat, ok
 
 # --------------------------------------------------------------------------- show
 
@@ -75,14 +75,13 @@ def test_the_fixture_is_a_valid_data_directory(run: Any) -> None:
     ],
 )
 def test_a_figure_is_old_more_than_548_days_after_july_1_of_its_year(
-    run: Any, monkeypatch: pytest.MonkeyPatch, today: date, old: bool
+    run_fixture: Any, today: date, old: bool
 ) -> None:
-    set_today(monkeypatch, today)
-    doc = as_json(run("--data-dir", str(FIXTURE), "show", "TPC", "--json"))
+    doc = as_json(run_fixture("show", "TPC", "--json", today=today))
     [fee] = [f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1]
     assert fee["amount"]["as_of"] == 2025 and fee["amount"]["stale"] is old
-    [quote] = as_json(run("--data-dir", str(FIXTURE), "fees", "TPC", "--json"))["quotes"]
+    [quote] = as_json(run_fixture("fees", "TPC", "--json", today=today))["quotes"]
     assert quote["exam"]["as_of"] == 2025 and quote["exam"]["stale"] is old
-    row = next(line for line in ok(run("--data-dir", str(FIXTURE), "fees", "TPC")).stdout.splitlines()[3:]
-               if line.strip().startswith("2025"))  # the exam fee's as-of cell
+    lines = ok(run_fixture("fees", "TPC", today=today)).stdout.splitlines()
+    row = next(line for line in lines[3:] if line.strip().startswith("2025"))  # the exam fee's as-of cell
     assert ("old" in row.split()) is old
