@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 from typer.testing import CliRunner
@@ -184,8 +184,21 @@ def test_the_unfuzzed_files_load() -> None:
     assert catalog.credential("XYZ-A").code == "XYZ"
 
 
+def with_value(path: tuple[str | int, ...], value: Any) -> str:
+    """VALID_EXTRA with one value replaced, as YAML (an input the reference checks must refuse)."""
+    doc = copy.deepcopy(VALID_EXTRA)
+    node: Any = doc
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
 @settings(max_examples=200, deadline=None)
 @given(text=st.one_of(STRUCTURED, FRAGMENTS, mutated()))
+@example(text=with_value(("credentials", 0, "exam", "minutes", "source"), "nope"))  # a claim citing no source
+@example(text=with_value(("credentials", 0, "builds_on", 0), "NOPE"))  # a reference to no credential
+@example(text=with_value(("credentials", 0, "issuer"), "NOORG"))  # an issuer that is not there
 def test_the_loader_returns_a_catalog_or_raises_a_data_error(monkeypatch_env: None, text: str) -> None:
     data_dir = fresh_data_dir(text)
     try:
