@@ -312,9 +312,19 @@ def test_renew_human_output(run_today: Any) -> None:
     assert "$444 per 2 years" in out  # AAPC dues 222 × 2
     assert "at least 7.5 of your 15 CEUs" in out  # AMBA half
     assert "No date given for CBCS" in out
-    assert "not published" in out  # NHA fee, AMBA dues
+    text = " ".join(out.split())
+    nha = text[text.index("NHA — CBCS") : text.index("AMBA — CMRS")]
+    amba = text[text.index("AMBA — CMRS") : text.index(" Notes ", text.index("AMBA — CMRS"))]
+    assert "Recertification not published unverified: $59" in nha  # NHA fee: doubtful figures only
+    assert "Membership required every year: not published" in amba  # AMBA dues
+    assert "Cost to keep not published" in amba
     assert "$0" not in out
-    assert "Sources" in out
+    body, sources = out.split("\nSources")
+    import re
+
+    used = set(re.findall(r"\[(\d+)\]", body))
+    listed = [line.split()[0].strip("[]") for line in sources.splitlines() if line.startswith(" [")]
+    assert listed == [str(n) for n in range(1, len(listed) + 1)] and used == set(listed)  # each footnote, once
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
