@@ -358,7 +358,7 @@ def test_help_lists_the_browse_commands(run: Any) -> None:
 
 def test_completion_callback_offers_codes_by_prefix() -> None:
     assert _complete_codes("CCS") == ["CCS", "CCS-P"]
-    assert {"CCA", "CCS", "CCS-P", "CCC", "CCPC", "CCVTC"} == set(_complete_codes("CC"))
+    assert {"CCA", "CCS", "CCS-P", "CCC", "CCPC", "CCVTC", "CCDS", "CCDS-O"} == set(_complete_codes("CC"))
     assert _complete_codes("ccs-") == ["ccs", "ccs-p"]  # any punctuation; lowercase typed, lowercase offered
     assert _complete_codes("zz") == []
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from certcli.catalog import Catalog, normalize
 from certcli.model import (
     EDUCATION_RANK,
+    Audience,
     Category,
     Credential,
     Criterion,
     Education,
+    ExperienceKind,
+    KindYears,
     Profile,
     Requirement,
 )
@@ -34,6 +37,41 @@ EDUCATION_WORDS = {
     Education.BACHELOR: "a bachelor's degree",
     Education.MASTER: "a master's degree",
 }
+
+
+K = ExperienceKind
+CODING_KINDS = frozenset({K.PHYSICIAN_CODING, K.OUTPATIENT_CODING, K.INPATIENT_CODING, K.RISK_ADJUSTMENT_CODING})
+# what the old ``experience_years`` ("coding or billing work", kind not said) may have been
+CODING_OR_BILLING = CODING_KINDS | {K.BILLING, K.PAYER_CLAIMS}
+
+KIND_WORDS = {
+    K.PHYSICIAN_CODING: "physician coding",
+    K.OUTPATIENT_CODING: "outpatient coding",
+    K.INPATIENT_CODING: "inpatient coding",
+    K.RISK_ADJUSTMENT_CODING: "risk adjustment coding",
+    K.BILLING: "billing",
+    K.PAYER_CLAIMS: "payer claims",
+    K.AUDITING: "auditing",
+    K.CDI: "CDI",
+    K.COMPLIANCE: "compliance",
+    K.PRIVACY_SECURITY: "privacy and security",
+    K.MANAGEMENT: "management",
+    K.CLINICAL: "clinical",
+    K.HIM: "HIM",
+    K.HEALTHCARE: "healthcare",
+}
+
+
+def experience_by_kind(profile: Profile) -> dict[ExperienceKind, float]:
+    """The person's years by kind of work (the ``experience`` answer; empty when not given)."""
+    raw: Any = getattr(profile, "experience", None) or {}
+    items = raw.items() if isinstance(raw, dict) else raw
+    return {ExperienceKind(str(k)): float(v) for k, v in items}
+
+
+def licenses_of(profile: Profile) -> frozenset[str]:
+    """The clinical licences the person holds (the ``licenses`` answer)."""
+    return frozenset(str(x) for x in (getattr(profile, "licenses", None) or ()))
 
 
 class EligibilityNow(NamedTuple):
@@ -62,6 +100,32 @@ class Applicant:
     def held_codes(self) -> set[str]:
         return {c.code for c in self.held}
 
+    @property
+    def kinds(self) -> dict[ExperienceKind, float]:
+        return experience_by_kind(self.profile)
+
+    @property
+    def coding_years(self) -> float:
+        """Years of coding work: the coding kinds, plus the old answer of unknown kind."""
+        return self.profile.experience_years + sum(y for k, y in self.kinds.items() if k in CODING_KINDS)
+
+    def years_of(self, rule: KindYears) -> bool | None:
+        """Whether the person has ``rule.years`` of that kind of work (None: their answer may or may not be it)."""
+        need = rule.years
+        kinds = self.kinds
+
+        def enough(have: float) -> bool:
+            return have > 0 if need is None else have >= need
+
+        if rule.kind is K.HEALTHCARE:
+            return enough(sum(kinds.values()) + self.profile.experience_years)
+        known = kinds.get(rule.kind, 0.0)
+        if enough(known):
+            return True
+        if rule.kind in CODING_OR_BILLING and enough(known + self.profile.experience_years):
+            return None  # "coding or billing work" of a kind not said: it may have been this kind
+        return False
+
     def check(self, crit: Criterion, extra_held: set[str] | None = None) -> bool | None:
         """Whether the person meets one way of meeting a condition (None: cannot tell)."""
         p = self.profile
@@ -79,7 +143,11 @@ class Applicant:
             else:
                 results.append(None if p.training_hours > 0 else False)
         if crit.experience_years is not None:
-            results.append(p.experience_years >= crit.experience_years)
+            results.append(self.coding_years >= crit.experience_years)
+        for rule in crit.experience:
+            results.append(self.years_of(rule))
+        if crit.licenses:
+            results.append(bool(licenses_of(p) & {str(x) for x in crit.licenses}))
         if crit.training_hours is not None:
             results.append(p.training_hours >= crit.training_hours)
         if crit.credentials:
@@ -122,7 +190,22 @@ class Applicant:
                 else f"you told us your education is {EDUCATION_WORDS[p.education]}"
             )
         if any(c.experience_years is not None for c in crits):
-            parts.append(f"you have {duration(p.experience_years)} of coding or billing work")
+            parts.append(f"you have {duration(self.coding_years)} of coding or billing work")
+        asked = list(dict.fromkeys(rule.kind for c in crits for rule in c.experience))
+        if asked:
+            kinds = self.kinds
+            said = [f"{duration(kinds[k])} of {KIND_WORDS[k]}" for k in asked if kinds.get(k)]
+            missing = [KIND_WORDS[k] for k in asked if not kinds.get(k) and k is not K.HEALTHCARE]
+            if said:
+                parts.append("you told us of " + ", ".join(said) + " work")
+            if missing:
+                parts.append(f"you told us of no {join_or(missing)} work")
+            if p.experience_years and any(k in CODING_OR_BILLING or k is K.HEALTHCARE for k in asked):
+                parts.append(f"{duration(p.experience_years)} of coding or billing work of a kind you did not say")
+        licences = list(dict.fromkeys(str(x) for c in crits for x in c.licenses))
+        if licences:
+            mine = sorted(licenses_of(p) & set(licences))
+            parts.append(f"you hold {', '.join(mine)}" if mine else f"you hold no {join_or(licences)} licence")
         if any(c.training_hours is not None or (c.program and not c.education) for c in crits):
             parts.append(f"{hours(p.training_hours)} of training")
         codes = list(dict.fromkeys(self.catalog.credential(code).code for c in crits for code in c.credentials))
@@ -156,8 +239,9 @@ class Applicant:
 
     def requirement_line(self, cred: Credential, req: Requirement, kind: str) -> str:
         """'Required: 2 years of coding work — not yet: you have 1 year of coding or billing work.'"""
-        degree = next((c for c in req.any_of if c.education is not None and c.program), None)
-        if degree is not None and degree.program:
+        first = req.any_of[0] if req.any_of else None
+        degree = first if first is not None and first.education is not None and first.program else None
+        if degree is not None and degree.program and not degree.experience:
             return self._degree_line(cred, req, degree)
         if len(req.any_of) > 1:
             lead = re.sub(r"^recommended,? but not required,?\s*", "", req.text.strip(), flags=re.I)
@@ -185,6 +269,8 @@ class Applicant:
             return f"{head} — not yet: {you}."
         if you == "you did not say your education":
             return f"{head} — {you}."
+        if not you:
+            return f"{head} — certcli cannot tell from your answers."
         return f"{head} — certcli cannot tell from your answers ({you})."
 
     def apprentice(self, cred: Credential) -> tuple[str | None, str | None]:
@@ -258,7 +344,12 @@ class Applicant:
                 + (" (you are a member)." if is_member else " (its exams are sold to members only).")
             )
         if membership is not None and membership.value is False:
-            lines.append(f"{org.code} membership is optional: it lowers the exam fee but is not needed to sit.")
+            member_price = any(f.audience is Audience.MEMBER for f in cred.fees)
+            lines.append(
+                f"{org.code} membership is optional: it lowers the exam fee but is not needed to sit."
+                if member_price
+                else f"{org.code} membership is optional: it is not needed to sit."
+            )
             sources.append(membership.source)
         for req in required:
             lines.append(self.requirement_line(cred, req, "Required"))

@@ -8,10 +8,12 @@ from certcli.model.facts import (
     Category,
     CountFact,
     Education,
+    ExperienceKind,
     FeeKind,
     FigureClaim,
     Frozen,
     Level,
+    License,
     MoneyClaim,
     MoneyFact,
     Notes,
@@ -81,13 +83,22 @@ class Organization(Frozen):
 # --------------------------------------------------------------------------- credentials
 
 
+class KindYears(Frozen):
+    """Years of one kind of work; ``years`` None means currently doing that work (any length)."""
+
+    kind: ExperienceKind
+    years: float | None = Field(default=None, ge=0)
+
+
 class Criterion(Frozen):
-    """One way of meeting a condition. Empty fields are not checked."""
+    """One way of meeting a condition. Empty fields are not checked; every field named must be met."""
 
     text: str
     education: Education | None = None  # at least this level
     program: str | None = None  # a named kind of program (e.g. CAHIIM-accredited associate)
-    experience_years: float | None = Field(default=None, ge=0)
+    experience_years: float | None = Field(default=None, ge=0)  # of coding work (AAPC, AHIMA rules)
+    experience: tuple[KindYears, ...] = ()  # years of these kinds of work, each at least
+    licenses: tuple[License, ...] = ()  # holding any one of these
     training_hours: int | None = Field(default=None, ge=0)
     credentials: tuple[str, ...] = ()  # holding any one of these
 

@@ -83,6 +83,36 @@ class Education(StrEnum):
 EDUCATION_RANK = {e: i for i, e in enumerate(Education)}
 
 
+class ExperienceKind(StrEnum):
+    """A kind of work experience (issue 12's answers contract), as eligibility rules count it."""
+
+    PHYSICIAN_CODING = "physician_coding"
+    OUTPATIENT_CODING = "outpatient_coding"
+    INPATIENT_CODING = "inpatient_coding"
+    RISK_ADJUSTMENT_CODING = "risk_adjustment_coding"
+    BILLING = "billing"
+    PAYER_CLAIMS = "payer_claims"
+    AUDITING = "auditing"
+    CDI = "cdi"
+    COMPLIANCE = "compliance"
+    PRIVACY_SECURITY = "privacy_security"
+    MANAGEMENT = "management"
+    CLINICAL = "clinical"
+    HIM = "him"
+    HEALTHCARE = "healthcare"  # in a rule only: work of any kind in healthcare
+
+
+class License(StrEnum):
+    """A clinical licence a person may hold."""
+
+    RN = "RN"
+    LPN = "LPN"
+    MD = "MD"
+    DO = "DO"
+    PA = "PA"
+    NP = "NP"
+
+
 class Audience(StrEnum):
     """Who a price applies to."""
 
