@@ -20,6 +20,7 @@ from certcli.catalog import Catalog, load_catalog
 from certcli.cli import app
 from certcli.commands.common import Clock
 from certcli.commands.renew import parse_held
+from certcli.engine.fees import recert_fee
 from certcli.engine.renewal import (
     HeldCredential,
     add_years,
@@ -27,7 +28,8 @@ from certcli.engine.renewal import (
     renewal_plan,
 )
 from certcli.errors import UsageError
-from certcli.model import Audience
+from certcli.model import Audience, FeeKind
+from certcli.words import money
 from tests.conftest import DATA, TODAY, as_json, ok
 
 
@@ -149,6 +151,44 @@ def test_ahima_recertification_fee_by_membership(catalog: Catalog) -> None:
     assert member_two.recert_fees[0].total is None  # the member price per further credential is unpublished
     both = issuer(plan_for(catalog, "CCS"), "AHIMA")
     assert [f.audience for f in both.recert_fees] == [Audience.NON_MEMBER, Audience.MEMBER]
+
+
+def _pmi_fees(catalog: Catalog) -> tuple[int, list[int]]:
+    """PMI's first-credential fee and its additional fees in the order published (from data/)."""
+    fees = catalog.organizations["PMI"].renewal.fees
+    first = [catalog.pick(f.amount).value for f in fees if f.kind is FeeKind.RENEWAL]
+    more = [catalog.pick(f.amount).value for f in fees if f.kind is FeeKind.RENEWAL_ADDITIONAL]
+    assert len(first) == 1 and len(more) >= 2, "PMI publishes one fee for the first credential and a list after it"
+    return first[0], more
+
+
+def test_renew_and_cost_charge_further_credentials_by_the_same_rule(run_today: Any, catalog: Catalog) -> None:
+    """One recertification-fee rule for both commands: each further credential pays the next
+    additional fee in the order published. PMI: $75, then $50 for the second, $25 each for the
+    third and fourth ("4 certifications = $175"), so CMC + CMIS cost $75 + $50 a cycle.
+    (renew used to give no total when more than one additional fee was published.)"""
+    first, more = _pmi_fees(catalog)
+    both = first + more[0]
+    doc = as_json(run_today("renew", "CMC@2024-05-01", "CMIS@2024-05-01", "--json"))
+    [pmi] = doc["issuers"]
+    assert [(f["credentials"], f["total"]) for f in pmi["recertification_fees"]] == [(2, both)]
+    assert [c["total"] for c in pmi["cost_to_keep"]] == [both]
+    text = " ".join(ok(run_today("renew", "CMC@2024-05-01", "CMIS@2024-05-01")).stdout.split())
+    assert f"{money(both)} per cycle: {money(first)} + {money(more[0])} ×" in text
+
+    cost = as_json(run_today("cost", "CMC", "CMIS", "--years", "3", "--json"))
+    renewals = [(i["year"], i["amount"]) for i in cost["items"] if i["kind"] == "renewal"]
+    assert renewals == [(2, first), (3, first), (3, more[0])]  # CMIS is earned in year 2: both renew in year 3
+    assert sum(amount for year, amount in renewals if year == 3) == both
+
+
+def test_recertification_fee_list_applies_in_order_the_last_repeating(catalog: Catalog) -> None:
+    first, more = _pmi_fees(catalog)
+    pmi = catalog.organizations["PMI"]
+    totals = [recert_fee(catalog, pmi, Audience.ANY, n).total for n in (1, 2, 3, 4, 5)]
+    assert totals == [first, first + more[0], first + more[0] + more[1], first + more[0] + 2 * more[1],
+                      first + more[0] + 3 * more[1]]
+    assert totals[3] == 175  # shipped data: PMI's own worked example, "4 certifications = $175"
 
 
 def test_membership_dues_are_the_cost_of_keeping_aapc(catalog: Catalog) -> None:

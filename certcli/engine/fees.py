@@ -78,18 +78,22 @@ AUDIENCE_WORDS = {
 
 
 def find_fee(
-    fees: tuple[Fee, ...], kind: FeeKind, audience: Audience, attempts: int | None = None
+    fees: Sequence[Fee], kind: FeeKind, audience: Audience | Sequence[Audience], attempts: int | None = None
 ) -> Fee | None:
-    """The fee of ``kind`` for ``audience`` (and ``attempts`` where packages differ).
+    """The fee of ``kind`` with a current price for ``audience`` (the first of several that has
+    one; ``any`` audience applies to everyone and is tried last), and for ``attempts`` where
+    packages differ (a fee that does not say buys one attempt).
 
-    A fee for ``any`` audience applies to everyone; a one-attempt price is assumed when
-    ``attempts`` is not given and the fee does not say.
+    A fee whose claims are all superseded or doubtful has no current price and is not found.
     """
-    for wanted in (audience, Audience.ANY):
+    wanted = (audience,) if isinstance(audience, Audience) else tuple(audience)
+    if Audience.ANY not in wanted:
+        wanted += (Audience.ANY,)
+    for who in wanted:
         for fee in fees:
-            if fee.kind is not kind or fee.audience is not wanted:
+            if fee.kind is not kind or fee.audience is not who or not _live(fee.amount):
                 continue
-            if attempts is None or fee.attempts in (attempts, None if attempts == 1 else -1):
+            if attempts is None or (fee.attempts or 1) == attempts:
                 return fee
     return None
 
@@ -294,27 +298,6 @@ def _audiences(member: bool, student: bool) -> tuple[Audience, ...]:
     return (Audience.NON_MEMBER, Audience.ANY)
 
 
-def _current_fee(
-    fees: Sequence[Fee], kind: FeeKind, audiences: Sequence[Audience], attempts: int | None = None
-) -> Fee | None:
-    """The first fee of ``kind`` with a current (not superseded) price, by audience preference."""
-    for audience in audiences:
-        for fee in fees:
-            if fee.kind is not kind or fee.audience is not audience or not _live(fee.amount):
-                continue
-            if attempts is None or (fee.attempts or 1) == attempts:
-                return fee
-    return None
-
-
-def _current_fees(fees: Sequence[Fee], kind: FeeKind, audiences: Sequence[Audience]) -> list[Fee]:
-    for audience in audiences:
-        found = [f for f in fees if f.kind is kind and f.audience is audience and _live(f.amount)]
-        if found:
-            return found
-    return []
-
-
 def _required(catalog: Catalog, fact: tuple[Claim[bool], ...] | None) -> bool | None:
     claim = catalog.pick(fact)
     return bool(claim.value) if claim is not None else None
@@ -337,17 +320,17 @@ def _exam_lines(
 ) -> tuple[list[LineItem], int, list[str]]:
     """The exam line (and a retake line for a second attempt), the attempts the exam fee buys, notes."""
     audiences = _audiences(member, student)
-    fee = _current_fee(cred.fees, FeeKind.EXAM, audiences, attempts)
+    fee = find_fee(cred.fees, FeeKind.EXAM, audiences, attempts)
     included = attempts
     notes: list[str] = []
     if fee is None:
         other = 1 if attempts == 2 else 2
-        fee = _current_fee(cred.fees, FeeKind.EXAM, audiences, other)
+        fee = find_fee(cred.fees, FeeKind.EXAM, audiences, other)
         if fee is not None:
             included = other
             if other == 2:
                 notes.append(f"{cred.code} is sold only as a 2-attempt package.")
-            elif _current_fee(cred.fees, FeeKind.RETAKE, audiences) is not None:
+            elif find_fee(cred.fees, FeeKind.RETAKE, audiences) is not None:
                 notes.append(f"{cred.code} is not sold as a 2-attempt package: the second attempt is its retake fee.")
             else:
                 notes.append(f"{cred.code} is not sold as a 2-attempt package, and no retake price is published.")
@@ -370,7 +353,7 @@ def _exam_lines(
                 organization=cred.issuer)
     ]
     if attempts == 2 and included == 1:
-        again = _current_fee(cred.fees, FeeKind.RETAKE, audiences)
+        again = find_fee(cred.fees, FeeKind.RETAKE, audiences)
         what = f"{cred.code} retake (a second attempt{', ' + status if status else ''})"
         if retake:
             if again is not None:
@@ -383,7 +366,7 @@ def _exam_lines(
 
 
 def _retake_text(catalog: Catalog, cred: Credential, member: bool, student: bool) -> str | None:
-    again = _current_fee(cred.fees, FeeKind.RETAKE, _audiences(member, student))
+    again = find_fee(cred.fees, FeeKind.RETAKE, _audiences(member, student))
     if again is None:
         return None
     claim = catalog.pick(again.amount)
@@ -436,6 +419,58 @@ def _dues_line(catalog: Catalog, org: Organization, buyer: Buyer, year: int, fir
     word = TIER_WORDS[tier.kind]
     return _priced(catalog, tier.dues, today, year=year, what=f"{org.code} dues ({word})", kind="dues",
                    organization=org.code, notes=[None if tier.dues else "not published"])
+
+
+# --------------------------------------------------------------------------- recertification
+
+
+class RecertFee(NamedTuple):
+    """The recertification fee per cycle for a number of credentials held, for one audience."""
+
+    audience: Audience
+    credentials: int  # how many credentials the fee is for
+    first: Fee | None  # the first credential's fee (shown even when it has no current price)
+    first_claim: Claim[Any] | None  # None: no current price is published
+    additional: tuple[Fee, ...]  # the fees per further credential for this audience, in order
+    additional_claim: Claim[Any] | None  # the one per-credential figure, when every further one pays it
+    total: int | None  # None when a part is not published
+    extra: tuple[tuple[Fee, int], ...] = ()  # (fee, how many further credentials pay it), in order
+
+
+def _renewal_fees(org: Organization) -> list[Fee]:
+    return [f for f in org.renewal.fees if f.kind in (FeeKind.RENEWAL, FeeKind.RENEWAL_ADDITIONAL)]
+
+
+def recert_fee(catalog: Catalog, org: Organization, audience: Audience, count: int) -> RecertFee:
+    """What ``org`` charges ``audience`` to recertify ``count`` of its credentials in one cycle.
+
+    The first credential pays the first-credential fee; each further one the additional fees
+    in the order published, the last one repeating (PMI: $50 for the second, $25 for each of
+    the third and fourth, "4 certifications = $175"; AHIMA: $50 for each further one).
+    """
+    fees = org.renewal.fees
+    first = find_fee(fees, FeeKind.RENEWAL, audience)
+    if first is None:  # show what was seen (doubtful or out-of-date figures) beside the unknown
+        first = next((f for a in (audience, Audience.ANY) for f in fees
+                      if f.kind is FeeKind.RENEWAL and f.audience is a), None)
+    first_claim = catalog.pick(first.amount) if first is not None and _live(first.amount) else None
+    additional: tuple[Fee, ...] = ()
+    for who in dict.fromkeys((audience, Audience.ANY)):
+        additional = tuple(f for f in fees if f.kind is FeeKind.RENEWAL_ADDITIONAL and f.audience is who
+                           and _live(f.amount))
+        if additional:
+            break
+    counts: dict[int, int] = {}
+    for k in range(max(count - 1, 0) if additional else 0):
+        idx = min(k, len(additional) - 1)
+        counts[idx] = counts.get(idx, 0) + 1
+    extra = tuple((additional[idx], n) for idx, n in counts.items())
+    claims = [catalog.pick(f.amount) for f, _ in extra]
+    total: int | None = None
+    if first_claim is not None and (count <= 1 or extra):
+        total = first_claim.value + sum(c.value * n for c, (_, n) in zip(claims, extra, strict=True) if c)
+    one = claims[0] if len(claims) == 1 else None
+    return RecertFee(audience, count, first, first_claim, additional, one, total, extra)
 
 
 # --------------------------------------------------------------------------- one credential, first year
@@ -585,8 +620,7 @@ def _renewal_lines(
     catalog: Catalog, op: _OrgPath, member_years: frozenset[int], years: int, today: date
 ) -> list[LineItem]:
     org = op.org
-    fees = [f for f in org.renewal.fees if f.kind in (FeeKind.RENEWAL, FeeKind.RENEWAL_ADDITIONAL)]
-    if not fees and op.required_keep is True:
+    if not _renewal_fees(org) and op.required_keep is True:
         return []  # kept through the yearly dues
     cycle = catalog.pick(org.renewal.cycle_years)
     if cycle is None or cycle.value < 1:
@@ -601,33 +635,23 @@ def _renewal_lines(
         covers = "for " + ", ".join(c.code for c in holding)
         member = year in member_years
         status = (" (member)" if member else " (non-member)") if op.has_membership else ""
-        audiences = (Audience.MEMBER, Audience.ANY) if member else (Audience.NON_MEMBER, Audience.ANY)
-        if not fees:
+        if not _renewal_fees(org):
             items.append(LineItem(year, f"{org.code} renewal{status}", "renewal", None, None, None, False, False,
                                   f"renewal fee not published; {covers}", None, org.code))
             continue
-        first = _current_fee(fees, FeeKind.RENEWAL, audiences)
-        if first is None:  # show what was seen (doubtful or out-of-date figures) with the unknown
-            first = next((f for a in audiences for f in fees if f.kind is FeeKind.RENEWAL and f.audience is a), None)
-        items.append(_priced(catalog, first.amount if first else None, today, year=year,
+        fee = recert_fee(catalog, org, Audience.MEMBER if member else Audience.NON_MEMBER, len(holding))
+        items.append(_priced(catalog, fee.first.amount if fee.first else None, today, year=year,
                              what=f"{org.code} recertification{status}", kind="renewal",
                              organization=org.code, notes=[covers]))
         more = len(holding) - 1
-        if more:
-            extras = _current_fees(fees, FeeKind.RENEWAL_ADDITIONAL, audiences)
-            if not extras:
-                what = f"{org.code} recertification, {more} more credential{'s' if more > 1 else ''}{status}"
-                items.append(LineItem(year, what, "renewal", None, None, None, False, False,
-                                      "fee for each additional credential not published", None, org.code))
-                continue
-            counts: dict[int, int] = {}
-            for k in range(more):
-                idx = min(k, len(extras) - 1)
-                counts[idx] = counts.get(idx, 0) + 1
-            for idx, n in counts.items():
-                what = f"{org.code} recertification, {n} more credential{'s' if n > 1 else ''}{status}"
-                items.append(_priced(catalog, extras[idx].amount, today, year=year, what=what, kind="renewal",
-                                     times=n, organization=org.code))
+        if more and not fee.extra:
+            what = f"{org.code} recertification, {more} more credential{'s' if more > 1 else ''}{status}"
+            items.append(LineItem(year, what, "renewal", None, None, None, False, False,
+                                  "fee for each additional credential not published", None, org.code))
+        for extra, n in fee.extra:
+            what = f"{org.code} recertification, {n} more credential{'s' if n > 1 else ''}{status}"
+            items.append(_priced(catalog, extra.amount, today, year=year, what=what, kind="renewal",
+                                 times=n, organization=org.code))
     return items
 
 
@@ -698,7 +722,7 @@ def path_cost(
         cycle = catalog.pick(op.org.renewal.cycle_years)
         if be is not None:
             breaks.append(be)
-        fees = [f for f in op.org.renewal.fees if f.kind in (FeeKind.RENEWAL, FeeKind.RENEWAL_ADDITIONAL)]
+        fees = _renewal_fees(op.org)
         needs_cycle = bool(fees) or op.required_keep is not True
         first_year = 1 if op.held else op.exam_years[0]
         if needs_cycle and catalog.pick(op.org.renewal.cycle_years) is None and first_year < years:

@@ -22,8 +22,10 @@ from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from certcli.catalog import Catalog
+from certcli.engine.fees import RecertFee as RecertFee  # re-exported: render/renewal.py names it here
+from certcli.engine.fees import recert_fee
 from certcli.errors import UsageError
-from certcli.model import Audience, Claim, Credential, Fee, FeeKind, Organization, Stacking, Status, TierKind
+from certcli.model import Audience, Claim, Credential, FeeKind, Organization, Stacking, Status, TierKind
 
 # --------------------------------------------------------------------------- CEUs per cycle
 
@@ -179,18 +181,6 @@ class HeldCredential(NamedTuple):
 # --------------------------------------------------------------------------- fees and cost
 
 
-class RecertFee(NamedTuple):
-    """The recertification fee per cycle for a number of credentials held, for one audience."""
-
-    audience: Audience
-    credentials: int  # how many credentials the fee is for
-    first: Fee | None
-    first_claim: Claim[Any] | None  # None: not published
-    additional: tuple[Fee, ...]  # fees per further credential that apply to this audience
-    additional_claim: Claim[Any] | None  # the one per-credential figure used, when there is one
-    total: int | None  # None when a part is not published or the rule is unclear
-
-
 class KeepCost(NamedTuple):
     """Dues plus recertification fee over one cycle, for one audience."""
 
@@ -200,25 +190,6 @@ class KeepCost(NamedTuple):
     dues: Claim[Any] | None  # the yearly dues counted; None when not published (or not counted)
     fee: RecertFee | None
     total: int | None  # None when a part is not published
-
-
-def _recert_fee(catalog: Catalog, org: Organization, audience: Audience, count: int) -> RecertFee:
-    from certcli.engine.fees import find_fee  # here: 'show' needs only the CEU rules, not the money engine
-
-    fees = org.renewal.fees
-    first = find_fee(fees, FeeKind.RENEWAL, audience)
-    first_claim = catalog.pick(first.amount) if first else None
-    additional = tuple(
-        f for f in fees if f.kind is FeeKind.RENEWAL_ADDITIONAL and f.audience in (audience, Audience.ANY)
-    )
-    extra_claim = catalog.pick(additional[0].amount) if len(additional) == 1 else None
-    total: int | None = None
-    if first_claim is not None:
-        if count <= 1:
-            total = first_claim.value
-        elif extra_claim is not None:
-            total = first_claim.value + extra_claim.value * (count - 1)
-    return RecertFee(audience, count, first, first_claim, additional, extra_claim, total)
 
 
 def _individual_dues(org: Organization) -> tuple[Claim[Any], ...] | None:
@@ -410,7 +381,7 @@ def _issuer_renewal(
         audiences = [Audience.ANY]
     else:
         audiences = []
-    fees = tuple(_recert_fee(catalog, org, a, count) for a in audiences)
+    fees = tuple(recert_fee(catalog, org, a, count) for a in audiences)
 
     costs: list[KeepCost] = []
     if years and count:
