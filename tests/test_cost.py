@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from certcli.catalog import Catalog
-from certcli.engine.fees import Buyer, PathCost, path_cost
+from certcli.engine.cost import PathCost, path_cost
+from certcli.engine.fees import Buyer
 from tests.conftest import TODAY, as_json, ok
 
 
