@@ -43,10 +43,11 @@ from certcli.engine.fees import (
     has_membership,
     recert_fee,
     renewal_fees,
+    tier_word,
 )
 from certcli.engine.membership import BreakEven, OrgPath, plan_membership
 from certcli.engine.price import priced
-from certcli.model import Audience, Claim, Credential, Status
+from certcli.model import Audience, Claim, Credential, Status, TierKind
 from certcli.words import plural, year_span
 
 MAX_YEARS = 50
@@ -226,8 +227,9 @@ def path_cost(
             notes.append(f"{held_list}: your current {op.org.code} cycle is taken to end in year {cycle.value}; "
                          "check your own renewal date.")
         notes.extend(_tier_notes(catalog, op, buyer, chosen_items))
+    member_years = {(i.organization, i.year) for i in items if i.kind == "dues"}
     for cred in path:
-        as_member = any(i.code == cred.code and i.kind == "exam" and "non-member" not in i.what for i in items)
+        as_member = (cred.issuer, exam_year[cred.code]) in member_years
         notes.extend(exam_lines(catalog, cred, as_member, buyer.student, attempts, 1, today, retake=False)[2])
         if cred.status is not Status.ACTIVE:
             notes.append(f"{cred.code} is {cred.status}: check that the exam is still offered.")
@@ -264,9 +266,9 @@ def _tier_notes(catalog: Catalog, op: OrgPath, buyer: Buyer, items: Sequence[Lin
     if not dues:
         return []
     out = dues_tier(catalog, op.org, buyer, True, dues[0].year)[1]
-    first = dues[0].what.split("(")[-1].rstrip(")")
-    if first in ("student", "first-time") and len(dues) > 1:
-        aapc_student = first == "student" and op.org.code == "AAPC"
+    first = tier_word(dues[0])
+    if dues[0].tier in (TierKind.STUDENT, TierKind.FIRST_TIME) and len(dues) > 1:
+        aapc_student = dues[0].tier is TierKind.STUDENT and op.org.code == "AAPC"
         why = " (AAPC: once certified, you are no longer a student)" if aapc_student else ""
         out.append(f"The {op.org.code} {first} rate counts for the first membership year only{why}; "
                    "later years use the regular rate.")

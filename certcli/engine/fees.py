@@ -98,6 +98,7 @@ class Quote(NamedTuple):
     member: bool  # priced as a member?
     total: int | None  # None if any needed amount is unknown
     notes: tuple[str, ...]
+    retake: LineItem | None = None  # attempts=2 with no 2-attempt package: the retake price (not in the total)
 
 
 # --------------------------------------------------------------------------- choosing fees
@@ -171,15 +172,6 @@ def exam_lines(
     return lines, included, notes
 
 
-def _retake_text(catalog: Catalog, cred: Credential, member: bool, student: bool) -> str | None:
-    again = find_fee(cred.fees, FeeKind.RETAKE, _audiences(member, student))
-    if again is None:
-        return None
-    claim = catalog.pick(again.amount)
-    assert claim is not None
-    return f"a retake costs {money(claim.value)} (as of {catalog.as_of(claim)})"
-
-
 # --------------------------------------------------------------------------- membership tiers
 
 
@@ -223,8 +215,14 @@ def dues_line(catalog: Catalog, org: Organization, buyer: Buyer, year: int, firs
         return LineItem(year, f"{org.code} dues", "dues", None, None, None, False, False,
                         "membership dues not published", None, org.code)
     word = TIER_WORDS[tier.kind]
-    return priced(catalog, tier.dues, today, year=year, what=f"{org.code} dues ({word})", kind="dues",
-                   organization=org.code, notes=[None if tier.dues else "not published"])
+    item = priced(catalog, tier.dues, today, year=year, what=f"{org.code} dues ({word})", kind="dues",
+                  organization=org.code, notes=[None if tier.dues else "not published"])
+    return item._replace(tier=tier.kind)
+
+
+def tier_word(item: LineItem) -> str:
+    """The tier a dues line pays, in words ('individual', 'student', '65+'); '' for other lines."""
+    return TIER_WORDS[item.tier] if item.tier is not None else ""
 
 
 # --------------------------------------------------------------------------- recertification
@@ -292,7 +290,7 @@ def quote(catalog: Catalog, cred: Credential, buyer: Buyer, attempts: int = 1, t
     has = has_membership(catalog, org)
     notes: list[str] = []
 
-    def priced(member: bool) -> tuple[LineItem, LineItem | None, int, list[str]]:
+    def price_as(member: bool) -> tuple[LineItem, LineItem | None, int, list[str]]:
         lines, included, exam_notes = exam_lines(catalog, cred, member, buyer.student, attempts, 1, today,
                                                   retake=False)
         dues = dues_line(catalog, org, buyer, 1, True, today) if member else None
@@ -315,17 +313,17 @@ def quote(catalog: Catalog, cred: Credential, buyer: Buyer, attempts: int = 1, t
         member = False
         notes.append(f"Priced for a non-member ({org.code} membership is optional).")
     else:
-        yes, no = priced(True), priced(False)
+        yes, no = price_as(True), price_as(False)
         key_yes, key_no = known_total(yes[:2]), known_total(no[:2])
         member = key_yes < key_no
         notes.append(_first_year_choice(org, yes[0], yes[1], no[0], member))
 
-    exam, dues, included, exam_notes = priced(member)
+    exam, dues, included, exam_notes = price_as(member)
+    retake: LineItem | None = None
     if attempts == 2 and included == 1:
-        retake = _retake_text(catalog, cred, member, buyer.student)
-        if retake:
-            notes.append(f"{cred.code} is not sold as a 2-attempt package: {retake} "
-                         f"('certcli cost {cred.code} --attempts 2' counts it).")
+        second = exam_lines(catalog, cred, member, buyer.student, attempts, 1, today)[0][-1]
+        if second.kind == "retake" and second.amount is not None:
+            retake = second
         else:
             notes.append(f"{cred.code} is not sold as a 2-attempt package, and no retake price is published.")
     else:
@@ -344,6 +342,7 @@ def quote(catalog: Catalog, cred: Credential, buyer: Buyer, attempts: int = 1, t
         member=member,
         total=None if unknown else total,
         notes=tuple(dict.fromkeys(notes)),
+        retake=retake,
     )
 
 
@@ -355,7 +354,7 @@ def _first_year_choice(org: Organization, m_exam: LineItem, m_dues: LineItem | N
         choice = "a member" if member else "a non-member"
         return f"{code} membership is optional; {', '.join(missing)} not published, so priced for {choice}."
     saving = n_exam.amount - m_exam.amount
-    tier = m_dues.what.split("(")[-1].rstrip(")")
+    tier = tier_word(m_dues)
     if member:
         return (
             f"Joining {code} ({tier} dues {money(m_dues.amount)}) saves {money(saving)} on the exam: "

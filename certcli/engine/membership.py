@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from certcli.catalog import Catalog
-from certcli.engine.fees import Buyer, LineItem, dues_tier, tier_price
+from certcli.engine.fees import Buyer, LineItem, dues_tier, tier_price, tier_word
 from certcli.engine.price import known_total
 from certcli.model import Credential, Organization
 from certcli.words import in_years, join_and, money, plural, year_span
@@ -161,11 +161,11 @@ def _dues_text(items: Sequence[LineItem]) -> str:
     if any(i.amount is None for i in dues):
         return "dues that are not published"
     first, rest = dues[0], dues[1:]
-    word = first.what.split("(")[-1].rstrip(")")
+    word = tier_word(first)
     if not rest:
         return f"{money(first.amount or 0)} a year" + ("" if word == "individual" else f" ({word})")
     later = {i.amount for i in rest}
-    later_word = rest[0].what.split("(")[-1].rstrip(")")
+    later_word = tier_word(rest[0])
     if len(later) == 1 and first.amount in later and word == later_word:
         return f"{money(first.amount or 0)} a year"
     if len(later) == 1:

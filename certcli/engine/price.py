@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from certcli.catalog import Catalog
-from certcli.model import Claim, Confidence
+from certcli.model import Claim, Confidence, TierKind
 from certcli.words import money
 
 
@@ -37,6 +37,7 @@ class LineItem(NamedTuple):
     code: str | None = None  # the credential it is for (exam, retake)
     organization: str | None = None  # the organization paid
     others: tuple[Alternative, ...] = ()  # the other live values, where disputed
+    tier: TierKind | None = None  # dues: the membership tier paid
 
 
 # --------------------------------------------------------------------------- pricing one amount

@@ -156,6 +156,10 @@ class RenewalPlan(NamedTuple):
 
 _SHARE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%")
 
+# How AAPC and AHIMA date a cycle is published only as rule text (data/aapc.yaml, data/ahima.yaml
+# renewal.rules: AAPC's membership due date and pro-rated first cycle, AHIMA's cycle from the day
+# the exam was passed); data/ has no structured field for it yet, so it is keyed on the issuer
+# here, once. Every other issuer gets the generic rule of _date_rule.
 _DATE_RULES = {
     "AAPC": (
         "AAPC: CEUs are due every {n} years on your membership due date, and the first cycle is pro-rated. "
@@ -294,7 +298,7 @@ def _issuer_renewal(
             f"The subject-specific CEUs add up to {subject_total}, more than the {req.ceus} in total: "
             f"{org.code} does not say (in the sources certcli has) whether one CEU can count for two of them."
         )
-    if next_due is not None and first and kind == "earned" and org.code == "AAPC":
+    if next_due is not None and first and kind == "earned" and org.code == "AAPC":  # see _DATE_RULES
         notes.append(f"{next_due.isoformat()} ends your first AAPC cycle: AAPC pro-rates it, so fewer CEUs may be due.")
     if previous is not None and 0 < (today - previous).days <= 90:
         notes.append(
