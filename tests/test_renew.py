@@ -28,7 +28,7 @@ from certcli.engine.renewal import (
     renewal_plan,
 )
 from certcli.errors import UsageError
-from certcli.model import Audience, FeeKind
+from certcli.model import Audience, FeeKind, TierKind
 from certcli.words import money
 from tests.conftest import DATA, TODAY, as_json, ok
 
@@ -400,3 +400,78 @@ def test_any_argument_gives_a_plan_or_a_usage_error(arg: str) -> None:
         renewal_plan(catalog, held, TODAY)
     except UsageError as exc:
         assert exc.message and "\n" not in exc.message
+
+
+# --------------------------------------------------------------------------- rules a user would see
+# Expected figures and cycles are read from data/, not copied, so a routine update keeps them true.
+
+
+def _cycle(catalog: Catalog, org: str) -> int:
+    claim = catalog.pick(catalog.organizations[org].renewal.cycle_years)
+    assert claim is not None
+    return int(claim.value)
+
+
+def _fee(catalog: Catalog, org: str, audience: Audience) -> int:
+    [fee] = [f for f in catalog.organizations[org].renewal.fees
+             if f.kind is FeeKind.RENEWAL and f.audience is audience]
+    return int(catalog.pick(fee.amount).value)
+
+
+def test_keeping_an_optional_membership_counts_dues_only_for_the_member(run_today: Any, catalog: Catalog) -> None:
+    ahima = catalog.organizations["AHIMA"]
+    [dues] = [catalog.pick(t.dues).value for t in ahima.membership.tiers if t.kind is TierKind.INDIVIDUAL]
+    cycle = _cycle(catalog, "AHIMA")
+    member = _fee(catalog, "AHIMA", Audience.MEMBER) + cycle * dues  # $100 + 2 × $135 = $370
+    non_member = _fee(catalog, "AHIMA", Audience.NON_MEMBER)  # $218
+
+    [both] = as_json(run_today("renew", "CCS", "--json"))["issuers"]
+    keep = {c["audience"]: (c["total"], c["dues_per_year"]) for c in both["cost_to_keep"]}
+    assert keep == {"member": (member, dues), "non_member": (non_member, None)}
+    [mine] = as_json(run_today("renew", "CCS", "--member", "--json"))["issuers"]
+    assert [(c["audience"], c["total"]) for c in mine["cost_to_keep"]] == [("member", member)]
+    [theirs] = as_json(run_today("renew", "CCS", "--non-member", "--json"))["issuers"]
+    assert [(c["audience"], c["total"]) for c in theirs["cost_to_keep"]] == [("non_member", non_member)]
+
+    out = " ".join(ok(run_today("renew", "CCS", "--member")).stdout.split())
+    assert f"Cost to keep, member {money(member)} per {cycle} years: dues {money(dues)}" in out
+
+
+def _notes(doc: Any, issuer: str) -> str:
+    return " ".join(n for i in doc["issuers"] if i["issuer"] == issuer for n in i["notes"])
+
+
+def test_the_pro_rated_first_cycle_is_aapcs_and_only_the_first(run_today: Any, catalog: Catalog) -> None:
+    cycle = _cycle(catalog, "AAPC")
+    first = TODAY - timedelta(days=30)  # earned a month ago: the first cycle is running
+    later = add_years(TODAY, -cycle) - timedelta(days=30)  # the first cycle has ended: a later one is running
+    doc = as_json(run_today("renew", f"CPC@{first.isoformat()}", "--json"))
+    assert f"{add_years(first, cycle).isoformat()} ends your first AAPC cycle: AAPC pro-rates it" in _notes(doc, "AAPC")
+    doc = as_json(run_today("renew", f"CPC@{later.isoformat()}", f"CMRS@{first.isoformat()}", "--json"))
+    assert doc["issuers"][1]["dates"]["first_cycle"] is True  # AMBA's first cycle too, but AMBA is not AAPC
+    assert "pro-rat" not in _notes(doc, "AAPC") and "pro-rat" not in _notes(doc, "AMBA")
+    doc = as_json(run_today("renew", "CPC@2024-03-15", "CMRS@2025-02-28", "--json"))  # the review's case
+    assert "ends your first" not in _notes(doc, "AAPC") + _notes(doc, "AMBA")
+    out = ok(run_today("renew", "CPC@2024-03-15", "CMRS@2025-02-28")).stdout
+    assert "ends your first" not in out and "pro-rates it" not in out
+
+
+@pytest.mark.parametrize("held, issuer", [("CBCS@2025-01-10", "NHA"), ("CMC@2025-01-10", "PMI")])
+def test_the_dating_rule_says_the_issuers_own_cycle(run_today: Any, catalog: Catalog, held: str, issuer: str) -> None:
+    cycle = _cycle(catalog, issuer)  # NHA 2 years, PMI 1
+    every = "every year" if cycle == 1 else f"every {cycle} years"
+    [item] = as_json(run_today("renew", held, "--json"))["issuers"]
+    assert item["dates"]["rule"] == f"{issuer}: renewed {every}, counted from the date earned."
+    flat = " ".join(ok(run_today("renew", held)).stdout.split())
+    assert f"{issuer}: renewed {every}" in flat
+
+
+def test_an_issuer_without_a_published_cycle_gets_no_due_date(run_today: Any, catalog: Catalog) -> None:
+    cmsp = catalog.credential("CMSP")
+    assert catalog.pick(catalog.issuer(cmsp).renewal.cycle_years) is None
+    doc = as_json(run_today("renew", "CMSP@2023-01-01", "--json"))
+    [item] = doc["issuers"]
+    assert item["dates"]["next_due"] is None and doc["deadlines"] == []
+    note = f"{cmsp.issuer} does not publish its renewal cycle, so certcli cannot date the next renewal."
+    assert note in item["notes"]
+    assert note in " ".join(ok(run_today("renew", "CMSP@2023-01-01")).stdout.split())
