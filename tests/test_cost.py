@@ -8,6 +8,8 @@ the credential); NHA's renewal fee has only doubtful claims (unknown); PMI $75 a
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -382,3 +384,18 @@ def test_membership_that_pays_for_itself_later_says_from_which_year(run: Any, tm
     catalog = load_catalog(tmp_path)
     [one_year] = cost(catalog, "XC", years=1).break_even  # the recertification is beyond the plan
     assert (one_year.pays_for_itself, one_year.from_year) == (False, None)
+
+
+@pytest.mark.parametrize("first", ["certcli.engine.cost", "certcli.engine.membership", "certcli.engine.fees",
+                                   "certcli.engine.renewal", "certcli.engine.ceu_rules"])
+def test_the_money_modules_import_in_any_order_and_keep_their_old_names(first: str) -> None:
+    code = (
+        f"import {first}\n"
+        "from certcli.engine import cost, fees, renewal\n"
+        "from certcli.engine.fees import Buyer, BreakEven, LineItem, PathCost, Quote, find_fee, path_cost, quote\n"
+        "from certcli.engine.renewal import CeuRequirement, HeldCredential, RecertFee, add_years, ceu_requirement\n"
+        "from certcli.engine.renewal import renewal_plan\n"
+        "assert fees.path_cost is cost.path_cost and fees.PathCost is cost.PathCost\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -56,6 +56,8 @@ _KIND_RANK = {kind: i for i, kind in enumerate(KINDS)}
 
 
 class PathCost(NamedTuple):
+    """What a path of credentials costs over the years of a plan, item by item, and why."""
+
     codes: tuple[str, ...]
     years: int
     items: tuple[LineItem, ...]  # by year; in a year exams in credential order, then dues, then renewals

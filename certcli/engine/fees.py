@@ -35,6 +35,7 @@ from certcli.words import money, plural
 
 if TYPE_CHECKING:  # found lazily (see __getattr__): cost.py and membership.py build on this module
     from certcli.engine.cost import PathCost as PathCost
+    from certcli.engine.cost import path_cost as path_cost
     from certcli.engine.membership import BreakEven as BreakEven
 
 TIER_WORDS = {
@@ -370,32 +371,15 @@ def _first_year_choice(org: Organization, m_exam: LineItem, m_dues: LineItem | N
 
 
 def __getattr__(name: str) -> Any:
-    """``fees.PathCost`` and ``fees.BreakEven``, as engine/advice.py names them (found lazily:
-    cost.py and membership.py build on this module)."""
-    if name == "PathCost":
-        from certcli.engine.cost import PathCost
+    """``fees.path_cost``, ``fees.PathCost`` and ``fees.BreakEven``, as engine/advice.py and the cost
+    command name them; found when first asked for, because cost.py and membership.py build on
+    this module. New code imports them from :mod:`certcli.engine.cost`."""
+    if name in ("path_cost", "PathCost"):
+        from certcli.engine import cost
 
-        return PathCost
+        return getattr(cost, name)
     if name == "BreakEven":
-        from certcli.engine.membership import BreakEven
+        from certcli.engine import membership
 
-        return BreakEven
+        return membership.BreakEven
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def path_cost(
-    catalog: Catalog,
-    creds: list[Credential],
-    *,
-    years: int = 4,
-    buyer: Buyer | None = None,
-    attempts: int = 1,
-    held: Sequence[Credential] = (),
-    today: date | None = None,
-) -> PathCost:
-    """The cost of earning ``creds`` and keeping them for ``years``: :func:`certcli.engine.cost.path_cost`,
-    callable here as ``fees.path_cost`` (engine/advice.py and the cost command name it so)."""
-    from certcli.engine import cost
-
-    return cost.path_cost(catalog, creds, years=years, buyer=buyer or Buyer(), attempts=attempts, held=held,
-                          today=today)
