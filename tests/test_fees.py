@@ -95,11 +95,15 @@ def test_seed_dues_are_labelled_and_old(catalog: Catalog) -> None:
     assert "seed figure" in dues.note and "undated" in dues.note
 
 
-def test_two_attempts_where_no_package_is_sold_says_so(catalog: Catalog) -> None:
+def test_two_attempts_where_no_package_is_sold_says_so(catalog: Catalog, run: Any) -> None:
     ccs = q(catalog, "CCS", attempts=2, member=False)
-    assert ccs.attempts == 1 and ccs.total == 399
-    notes = " ".join(ccs.notes)
-    assert "not sold as a 2-attempt package" in notes and "a retake costs $399" in notes
+    assert ccs.attempts == 1 and ccs.total == 399  # the first year is one attempt: the retake is not in it
+    assert ccs.retake is not None and (ccs.retake.kind, ccs.retake.amount) == ("retake", 399)
+    assert not any("certcli" in n for n in ccs.notes)  # the engine writes no command line
+    doc = as_json(run("fees", "CCS", "--attempts", "2", "--non-member", "--json"))
+    notes = " ".join(doc["quotes"][0]["notes"])
+    assert "not sold as a 2-attempt package: a retake costs $399" in notes
+    assert "'certcli cost CCS --attempts 2' counts it" in notes
 
 
 # --------------------------------------------------------------------------- disputed and unknown

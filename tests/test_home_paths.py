@@ -2,7 +2,7 @@
 
 Hypothesis found these by chance (``Path("~0").expanduser()`` raises RuntimeError), replayed them
 from its database and so made the suite flaky; they are pinned here with @example instead. The
-fix belongs to the catalog's data-directory lookup; until it lands these tests fail, as marked.
+catalog's data-directory lookup treats such a path as a directory that is not there.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from certcli.cli import app
-
-UNKNOWN_HOME = pytest.mark.xfail(strict=True, reason="fixed by the catalog split")
 
 
 def where_to_give(place: str, path: str) -> tuple[list[str], dict[str, str | None]]:
@@ -38,7 +36,6 @@ def assert_one_data_error(result: Any, path: str) -> None:
     assert path in first or path[1:] in first, result.stderr  # says which directory it could not use
 
 
-@UNKNOWN_HOME
 @pytest.mark.parametrize(
     "place, path", [("data check", "~0"), ("--data-dir", "~nosuchuser"), ("CERTCLI_DATA_DIR", "~zz")]
 )
@@ -47,7 +44,6 @@ def test_an_unknown_home_directory_is_one_data_error(place: str, path: str) -> N
     assert_one_data_error(CliRunner().invoke(app, args, env=env), path)
 
 
-@UNKNOWN_HOME
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     place=st.sampled_from(["data check", "--data-dir", "CERTCLI_DATA_DIR"]),
