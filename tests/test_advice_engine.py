@@ -250,11 +250,12 @@ PERSONAS = [
         when=("after 6 months more of coding work",),
     ),
     Persona(
-        "coding in no particular setting, high school",
+        "coding in no particular setting, high school: CPC's reach, not CCA's lower price",
         P(goal="coding", education="high_school"),
-        ("CCA", "CCS"),
-        alternatives=("CPC",),
-        when=("now", "after CCA and 1 year of coding work"),
+        ("CPC",),
+        alternatives=("CCA",),
+        apprentice="CPC-A",
+        when=("now",),
     ),
     Persona(
         "outpatient coder with 2 years of work",
@@ -265,9 +266,9 @@ PERSONAS = [
     Persona(
         "coding and billing for a hospital",
         P(goal="coding_and_billing", setting="hospital_inpatient"),
-        ("CCA", "CBCS"),
-        alternatives=("CPB",),
-        when=("now", "once you meet the requirement: billing and coding training or work experience"),
+        ("CCA", "CRCR"),
+        alternatives=("CPB", "CBCS"),
+        when=("now", "after CCA"),
     ),
     Persona(
         "practice management, one year in",
@@ -275,6 +276,56 @@ PERSONAS = [
         ("CPB", "CPPM"),
         alternatives=("CPCO",),
         when=("now", "after CPB, once you have some billing or office experience"),
+    ),
+    Persona(
+        "billing for a hospital: HFMA's CRCR, which states no prerequisites",
+        P(goal="billing", setting="hospital_outpatient", education="high_school"),
+        ("CRCR",),
+        alternatives=("CBCS", "CPB"),
+        when=("now",),
+    ),
+    Persona(
+        "a coder moving into compliance",
+        P(goal="compliance", held=("CPC",), experience_years=4),
+        ("CPCO",),
+        alternatives=("CHC", "CHPS", "CPMA"),
+        when=("now",),
+    ),
+    Persona(
+        "practice manager with a bachelor's and 3 years meets CMPE's pathway 1",
+        P(goal="management", held=("CPB",), experience_years=3, education="bachelor"),
+        ("CPPM", "CMPE"),
+        alternatives=("RHIT", "RHIA"),
+        when=("now", "after CPPM"),
+    ),
+    Persona(
+        "an RHIT asking about management hears of the RHIA",
+        P(goal="management", held=("RHIT",), education="associate", experience_years=2),
+        ("RHIA", "CPPM"),
+        alternatives=("CMPE",),
+        when=("now", "after RHIA"),
+    ),
+    Persona(
+        "holder of five AAPC credentials gets a next role",
+        P(goal="coding", held=("CPC", "CPB", "CRC", "COC", "CIC"), experience_years=6),
+        ("CPMA",),
+        alternatives=("CDEO", "CCDS-O", "CPCO"),
+        when=("now",),
+    ),
+    Persona(
+        "CCS holder of six years moving to physician coding",
+        P(goal="coding", setting="physician_office", held=("CCS",), experience_years=6),
+        ("CPC",),
+        alternatives=("CCS-P",),
+        when=("now",),
+    ),
+    Persona(
+        "documentation novice, outpatient: CCDS-O is listed with what it needs",
+        P(goal="documentation", setting="hospital_outpatient"),
+        ("COC", "CDEO"),
+        alternatives=("CCDS-O", "CDIP"),
+        apprentice="COC-A",
+        when=("now", "after COC, once you have some coding experience"),
     ),
     Persona(
         "health data analyst with a bachelor's",
@@ -418,13 +469,17 @@ def test_cbcs_without_training_says_what_is_missing(catalog: Catalog) -> None:
 # --------------------------------------------------------------------------- ordering and ties
 
 
-def test_tie_between_cpc_and_cca_is_broken_by_the_stated_rule(catalog: Catalog) -> None:
+def test_tie_between_cpc_and_cca_is_broken_by_reach_not_price(catalog: Catalog) -> None:
     plan = plan_for(catalog, P(goal="coding", education="high_school"))
-    assert codes(plan) == ["CCA", "CCS"]
+    assert codes(plan) == ["CPC"], "no setting: the CPC's physician-office reach, not a climb to a hospital CCS"
     tie = next(w for w in plan.steps[0].why if "tie rule" in w)
     assert advice.TIE_RULE in tie
-    assert "$299 against $647" in tie  # CCA non-member vs CPC exam $425 + AAPC dues $222
+    assert "CPC reaches what you asked for" in tie
+    assert "CCA costs you $299 against $647 for CPC" in tie  # the price difference is shown, not deciding
     assert "Tie rule" in (advice.__doc__ or "")
+    # eligibility still comes first: CCA needs a high-school diploma, which a person may say they lack
+    first = plan_for(catalog, P(goal="coding", setting="any", held=(), education="high_school")).steps[0]
+    assert first.credential.code == "CPC" and first.eligibility.can_sit_now
 
 
 def test_entry_before_advanced_unless_experience_says_otherwise(catalog: Catalog) -> None:
@@ -466,11 +521,20 @@ def test_unconfirmed_credentials_are_alternatives_with_their_status(catalog: Cat
     assert "unconfirmed" in next(a.reason for a in scribe.alternatives if a.credential.code == "CPMS")
 
 
-def test_holding_everything_for_a_goal_gives_no_step_and_says_so(catalog: Catalog) -> None:
+def test_holding_everything_for_a_goal_gives_a_next_role(catalog: Catalog) -> None:
     plan = plan_for(catalog, P(goal="coding", setting="hospital_inpatient", held=("CCS", "CIC")))
-    assert plan.steps == ()
-    assert "You already hold" in plan.notes[0]
-    assert plan.cost is None
+    assert codes(plan) == ["CPMA"]
+    assert any("a role rather than another core exam" in w for w in plan.steps[0].why)
+    alts = [a.credential.code for a in plan.alternatives]
+    assert {"CDEO", "CCDS-O"} <= set(alts) and "CCA" not in alts
+    assert any("CPC-I" in n for n in plan.notes)
+
+
+def test_holding_every_next_role_too_gives_no_step_and_says_so(catalog: Catalog) -> None:
+    held = ("CCS", "CIC", "CPC", "CPMA", "CDEO", "CCDS-O", "CPCO", "CDIP")
+    plan = plan_for(catalog, P(goal="coding", setting="hospital_inpatient", held=held))
+    assert plan.steps == () and plan.cost is None
+    assert any(n.startswith("You already hold") for n in plan.notes)
 
 
 # --------------------------------------------------------------------------- unsure

@@ -16,14 +16,19 @@ The rules (from how good advisors decide):
 
 - The goal picks the family (coding, billing, auditing…); for coding the work setting picks
   the first credential: physician office → CPC, hospital outpatient → COC, hospital inpatient →
-  CCA then CCS (straight to CCS with 2+ years of coding work), payer → CPC then CRC, risk
-  adjustment → CRC.
+  CCA then CCS (straight to CCS with 2+ years of coding work), payer → CPC then CRC, no setting →
+  CPC (by the tie rule), risk adjustment → CRC. Hospital billing → HFMA's CRCR.
 - Entry before advanced: an advanced role (auditing, compliance, documentation, management)
-  starts with a core credential unless the person holds one or has 2+ years of work.
+  starts with a core credential unless the person holds one or has 2+ years of work. The other
+  issuers' credentials those employers ask for (CHC; CCDS, CCDS-O; CMPE) are listed with what
+  they need, and become a step when the person can sit them now (then no core credential first).
 - A specialty credential comes after a core one (CPC, or COC for outpatient work).
+- Degree routes (RHIT with an associate HIM degree, RHIA with a bachelor's or the RHIT) are
+  weighed for coding, management and data goals.
+- Someone holding what the goal leads to gets a next role (auditing, documentation), never the
+  general entry CCA on top of a coding credential.
 - Never a credential the person holds (aliases such as CPC-H and CPC-A count), never one whose
-  status is retired or unconfirmed (those are listed as alternatives, with their status), and
-  the degree-based RHIT/RHIA only as alternatives that say which degree program they need.
+  status is retired or unconfirmed (those are listed as alternatives, with their status).
 - A budget below the first-year price of an AAPC start swaps in a cheaper start (CCA or CBCS)
   and says so in :attr:`Plan.budget_note`.
 
@@ -31,10 +36,11 @@ Tie rule (when two credentials fit a goal equally well, e.g. CPC and CCA for cod
 particular setting): certcli prefers
 
 1. the one whose required conditions the person is not known to miss (they can sit it);
-2. then the lower first-year price for this person (exam plus any required membership), a
-   known price beating an unknown one;
+2. then the one whose reach matches what the person asked for (their setting and goal): with no
+   setting, coding → CPC, whose physician-office reach is the one most asked for;
 3. then the issuer listed first in the data (AAPC, AHIMA, NHA, AMBA, …), then the code.
 
+The first-year price never decides a tie; the difference is shown in the same sentence.
 The step's ``why`` says which of these decided.
 """
 
@@ -325,8 +331,8 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     notes = list(draft.notes)
     if not steps:
         notes.append(
-            f"You already hold the credentials certcli would suggest for {goal.replace('_', ' ')}; "
-            "the alternatives below are the next options."
+            f"You already hold the credentials certcli would suggest for {goal.replace('_', ' ')}"
+            + ("; the alternatives below are the next options." if alternatives else ".")
         )
     pay = _pay(catalog)
     notes += _notes(draft, steps, cost, pay)

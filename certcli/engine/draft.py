@@ -15,12 +15,13 @@ from datetime import date
 from certcli.catalog import Catalog, normalize
 from certcli.engine import fees
 from certcli.engine.eligibility import Applicant
-from certcli.model import Category, Credential, Level, Profile, Status
+from certcli.model import Category, Credential, Level, Profile, Setting, Status
 from certcli.words import duration, lower_first, money
 
 TIE_RULE = (
-    "when two credentials fit equally well, certcli prefers the one you can sit now, then the lower "
-    "first-year price for you, then the issuer listed first in its data"
+    "when two credentials fit equally well, certcli prefers the one you can sit now, then the one whose "
+    "reach matches what you asked for (your setting and goal), then the issuer listed first in its data; "
+    "the first-year price never decides, and the difference is shown"
 )
 
 
@@ -79,6 +80,15 @@ class Draft:
     def holds_any(self, categories: Collection[Category]) -> list[Credential]:
         return [c for c in self.held if c.category in categories]
 
+    def below_held(self, cred: Credential) -> bool:
+        """A general entry coding credential (any setting) for someone who holds a coding credential (CCA to a CPC)."""
+        return (
+            cred.level is Level.ENTRY
+            and cred.category is Category.CODING
+            and Setting.ANY in cred.settings
+            and any(c.category in (Category.CODING, Category.SPECIALTY) and c.code != cred.code for c in self.held)
+        )
+
     def planned(self, code: str) -> bool:
         return any(p.code == self.cred(code).code for p in self.picks)
 
@@ -89,7 +99,7 @@ class Draft:
         if not self.known(code):
             return False
         cred = self.cred(code)
-        if cred.code in self.held_codes or self.planned(cred.code):
+        if cred.code in self.held_codes or self.planned(cred.code) or self.below_held(cred):
             return False
         if cred.status is not Status.ACTIVE:
             self.alt(cred.code, "Not recommended as a step.")
@@ -103,7 +113,7 @@ class Draft:
         if not self.known(code):
             return
         cred = self.cred(code)
-        if cred.code in self.held_codes or self.planned(cred.code) or cred.code in self.alts:
+        if cred.code in self.held_codes or self.planned(cred.code) or cred.code in self.alts or self.below_held(cred):
             return
         if cred.status is not Status.ACTIVE:
             claim = self.catalog.pick(cred.status_note)
@@ -176,28 +186,38 @@ class Draft:
 
     # -- the tie rule
 
-    def tie(self, codes: list[str]) -> tuple[list[str], str | None]:
-        """``codes`` ordered by the tie rule, with the sentence saying what decided."""
+    def tie(self, codes: list[str], reach: dict[str, str] | None = None) -> tuple[list[str], str | None]:
+        """``codes`` ordered by the tie rule, with the sentence saying what decided.
+
+        ``codes`` come in the order of their reach for what the person asked (the goal's rule knows
+        it); ``reach`` says in words why the first reaches further ("physician offices, ...").
+        """
         creds = [self.cred(c) for c in codes if self.known(c) and not self.holds(c)]
         if len(creds) < 2:
             return [c.code for c in creds], None
-        org_rank = {code: i for i, code in enumerate(self.catalog.organizations)}
+        rank = {c.code: i for i, c in enumerate(creds)}
         blocked = self.person.blocked
 
-        def key(c: Credential) -> tuple[bool, bool, int, int, str]:
-            price = self.first_year(c)
-            return (blocked(c) is not None, price is None, price or 0, org_rank.get(c.issuer, 99), c.code)
+        def key(c: Credential) -> tuple[bool, int]:
+            return (blocked(c) is not None, rank[c.code])
 
         ordered = sorted(creds, key=key)
         a, b = ordered[0], ordered[1]
-        pa, pb = self.first_year(a), self.first_year(b)
         if (blocked(a) is None) != (blocked(b) is None):
             decided = f"you can sit {a.code} now but not {b.code}"
-        elif pa is not None and pb is not None and pa != pb:
-            decided = f"{a.code} costs you less in the first year ({money(pa)} against {money(pb)})"
-        elif pa is not None and pb is None:
-            decided = f"{a.code}'s first-year price is published and {b.code}'s is not"
+        elif reach and a.code in reach:
+            decided = f"{a.code} reaches what you asked for: {reach[a.code]}"
         else:
             decided = f"{a.issuer} is listed first in certcli's data"
         sentence = f"{a.code} and {b.code} fit equally well; by certcli's tie rule ({TIE_RULE}), {decided}."
+        pa, pb = self.first_year(a), self.first_year(b)
+        if pa is not None and pb is not None and pa != pb:
+            cheaper, dearer = (a, b) if pa < pb else (b, a)
+            sentence += (
+                f" In the first year {cheaper.code} costs you {money(min(pa, pb))} against {money(max(pa, pb))} "
+                f"for {dearer.code}."
+            )
+        elif (pa is None) != (pb is None):
+            unknown = a if pa is None else b
+            sentence += f" {unknown.code}'s first-year price is not fully published."
         return [c.code for c in ordered], sentence

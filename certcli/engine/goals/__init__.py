@@ -12,7 +12,15 @@ from collections.abc import Callable
 
 from certcli.engine.draft import Draft
 from certcli.engine.goals.by_setting import billing, coding, coding_and_billing
-from certcli.engine.goals.roles import ADVANCED, DIRECT, plan_role, unknown_facts, unknown_words
+from certcli.engine.goals.roles import (
+    ADVANCED,
+    DIRECT,
+    degree_routes,
+    next_roles,
+    plan_role,
+    unknown_facts,
+    unknown_words,
+)
 from certcli.model import Category
 
 
@@ -47,6 +55,13 @@ CHEAPER_STARTS = {
 def plan_goal(draft: Draft) -> None:
     """Add the steps and alternatives for the draft's goal and the person's setting."""
     GOALS[draft.goal](draft)
+    if draft.goal in DEGREE_GOALS:
+        degree_routes(draft)
+    if not draft.picks and draft.held:
+        next_roles(draft)
+
+
+DEGREE_GOALS = ("coding", "coding_and_billing", "management")  # health_data lists RHIT/RHIA in its own row
 
 
 __all__ = ["ADVANCED", "CHEAPER_STARTS", "DIRECT", "GOALS", "plan_goal", "unknown_facts", "unknown_words"]

@@ -78,10 +78,11 @@ def _physician_office(draft: Draft, lead: Lead, with_next: bool) -> None:
     draft.alt("CCA", "AHIMA's entry coding credential works in any setting; physician offices mostly ask for the CPC.")
     if with_next:
         _after_cpc(draft)
-    draft.alt(
-        "CCS-P",
-        "AHIMA's physician-based coding credential; it is recommended after a year or two of coding work.",
-    )
+    if draft.holds("CCS") or draft.person.coding_years >= EXPERIENCED:
+        ccsp = "AHIMA's physician-based coding credential; your coding experience already meets what it recommends."
+    else:
+        ccsp = "AHIMA's physician-based coding credential; it is recommended after a year or two of coding work."
+    draft.alt("CCS-P", ccsp)
 
 
 def _hospital_outpatient(draft: Draft, lead: Lead, with_next: bool) -> None:
@@ -165,7 +166,14 @@ def _any_setting(draft: Draft, lead: Lead, with_next: bool) -> None:
     if draft.holds("CPC") or draft.holds("CCA"):
         first = "CPC" if draft.holds("CPC") else "CCA"
     else:
-        order, sentence = draft.tie(["CPC", "CCA"])
+        order, sentence = draft.tie(
+            ["CPC", "CCA"],
+            reach={
+                "CPC": "with no setting named, coding jobs in physician offices and clinics, where the CPC is "
+                "the credential most asked for",
+                "CCA": "AHIMA's entry credential, for any setting",
+            },
+        )
         if not order:
             return
         first = order[0]
@@ -247,7 +255,16 @@ def billing(draft: Draft, setting: str) -> None:
         if not draft.holds("CPB"):
             draft.alt("CPB", "AAPC's billing credential for physician and professional claims.")
         return
-    if hospital or setting == "any" or p.student:
+    if hospital and draft.known("CRCR"):
+        draft.step(
+            "CRCR",
+            "You want to bill for a hospital: hospital billing and revenue-cycle employers ask for HFMA's CRCR "
+            "(patient access, billing, collections); it states no prerequisites.",
+        )
+        draft.alt("CBCS", "NHA's billing and coding credential for any setting; it needs a training program or a "
+                  "year of work first.")
+        draft.alt("CPB", "AAPC's billing credential, aimed at physician and professional claims.")
+    elif hospital or setting == "any" or p.student:
         if hospital:
             why = "You want to bill for a hospital: NHA's CBCS covers billing and coding in any setting; AAPC's CPB "
             why += "is aimed at physician and professional claims."
@@ -256,7 +273,7 @@ def billing(draft: Draft, setting: str) -> None:
         else:
             why = "You named no particular setting: NHA's CBCS covers billing and coding in physician offices, "
             why += "hospitals and billing companies."
-        draft.step("CBCS", why, "It needs no membership.")
+        draft.step("CBCS", why)
         draft.alt("CPB", "AAPC's billing credential for physician and professional claims (AAPC membership required).")
     else:
         draft.step(
@@ -264,8 +281,8 @@ def billing(draft: Draft, setting: str) -> None:
             f"You want to bill {SETTING_WORDS[setting]}: AAPC's CPB is the billing credential for "
             "physician and professional claims.",
         )
-        draft.alt("CBCS", "NHA's billing and coding credential: cheaper and no membership, often bundled with school "
-                  "programs; it needs a training program or a year of work first.")
+        draft.alt("CBCS", "NHA's billing and coding credential, often bundled with school programs; it needs a "
+                  "training program or a year of work first.")
     draft.alt("CMRS", "AMBA's billing credential (online, open book); it needs AMBA membership, whose dues are not "
               "published, and CEUs every year.")
 
@@ -288,11 +305,14 @@ def coding_and_billing(draft: Draft, setting: str) -> None:
     pair = "Coding and billing together: a coding credential plus a billing one; CPC + CPB is the classic pair."
     if setting in HOSPITAL:
         coding(draft, setting, with_next=False)
-        draft.step(
-            "CBCS",
-            "Coding and billing together: add a billing credential. For hospital billing NHA's CBCS fits "
-            "(any setting, no membership).",
-        )
+        if not draft.step(
+            "CRCR",
+            "Coding and billing together: add a billing credential. Hospital billing and revenue-cycle employers "
+            "ask for HFMA's CRCR; it states no prerequisites.",
+        ):
+            draft.step("CBCS", "Coding and billing together: add a billing credential; NHA's CBCS covers any setting.")
+        draft.alt("CBCS", "NHA's billing and coding credential for any setting; it needs a training program or a "
+                  "year of work first.")
         draft.alt("CPB", "AAPC's billing credential, aimed at physician and professional claims.")
     else:
         if not draft.holds("CPC"):
@@ -308,8 +328,8 @@ def coding_and_billing(draft: Draft, setting: str) -> None:
         draft.step("CPB", *why)
         draft.alt(
             "CBCS",
-            "NHA's single credential covering billing and coding: cheaper, no membership, often bundled with "
-            "school programs; one credential instead of two.",
+            "NHA's single credential covering billing and coding, often bundled with school programs; one "
+            "credential instead of two, and it needs a training program or a year of work first.",
         )
     if setting != "hospital_inpatient":
         specialty_step(draft, "COC" if setting == "hospital_outpatient" else "CPC")

@@ -74,6 +74,7 @@ class Advanced(NamedTuple):
     say_held_core: bool = False  # name the held credential it builds on
     subject_ceus: bool = True  # say the subject CEUs it takes to keep
     alternatives: tuple[Alt, ...] = ()
+    adjacent: tuple[Alt, ...] = ()  # other issuers' credentials employers ask for: the step when it can be sat now
 
 
 class Direct(NamedTuple):
@@ -146,6 +147,10 @@ ADVANCED: dict[str, Advanced] = {  # goal, or goal/setting where the setting cha
             Alt("CHPS", _privacy_reason),
             Alt("CPMA", "Auditing is the neighbouring role: checking the claims rather than running the program."),
         ),
+        adjacent=(
+            Alt("CHC", "Compliance-officer postings often name CCB's CHC (Certified in Healthcare Compliance) "
+                "as well as AAPC's CPCO."),
+        ),
     ),
     "documentation/hospital_inpatient": Advanced(
         "CDIP",
@@ -158,6 +163,10 @@ ADVANCED: dict[str, Advanced] = {  # goal, or goal/setting where the setting cha
             Alt("CDEI", "AAPC's inpatient documentation credential; it builds on the CIC or CCS.", unknown_facts=True),
             Alt("CDEO", "AAPC's documentation credential for outpatient and physician care."),
         ),
+        adjacent=(
+            Alt("CCDS", "Hospital CDI employers ask for ACDIS's CCDS (Certified Clinical Documentation Specialist)."),
+            Alt("CCDS-O", "Outpatient CDI employers ask for ACDIS's CCDS-O."),
+        ),
     ),
     "documentation": Advanced(
         "CDEO",
@@ -167,15 +176,24 @@ ADVANCED: dict[str, Advanced] = {  # goal, or goal/setting where the setting cha
         alternatives=(
             Alt("CDIP", "AHIMA's documentation integrity credential, aimed at hospitals.", unknown_facts=True),
         ),
+        adjacent=(
+            Alt("CCDS-O", "Outpatient CDI employers ask for ACDIS's CCDS-O (Certified Clinical Documentation "
+                "Specialist – Outpatient)."),
+            Alt("CCDS", "Hospital CDI employers ask for ACDIS's CCDS."),
+        ),
     ),
     "management": Advanced(
         "CPPM",
         "Practice management: AAPC's CPPM covers the business side of a physician practice "
         "(revenue cycle, staff, compliance).",
         work="billing or office",
-        kinds=CORE_BILLING,
+        kinds=CORE_BILLING | {Category.HIM},
         core="CPB",
         alternatives=(Alt("CPCO", "Compliance officer: a related management role."),),
+        adjacent=(
+            Alt("CMPE", "Medical-group employers ask for MGMA's CMPE (Certified Medical Practice Executive), "
+                "board certification for practice managers."),
+        ),
     ),
 }
 
@@ -257,7 +275,45 @@ def _core_first(draft: Draft, target: str, kinds: frozenset[Category], core: str
     return core if added else None
 
 
+def missing_words(draft: Draft, cred: Credential) -> str:
+    """'You can sit it now.' / 'It needs: …' / 'certcli cannot tell from your answers whether you can sit it.'"""
+    req = draft.person.blocked(cred)
+    if req is not None:
+        return f"It needs: {lower_first(req.text.rstrip('.'))} (not met yet by your answers)."
+    if draft.person.eligibility(cred).can_sit_now:
+        return "You can sit it now."
+    return "certcli cannot tell from your answers whether you can sit it (see its eligibility)."
+
+
+def _adjacent(draft: Draft, rule: Advanced, replace: bool) -> bool:
+    """Add the other issuers' credentials: the first one the person can sit now is a step (first, when it
+    ``replace``s a core-credential start), the rest alternatives saying what they need. True when one replaced."""
+    chosen = False
+    for row in rule.adjacent:
+        if not draft.known(row.code) or draft.holds(row.code):
+            continue
+        cred = draft.cred(row.code)
+        reason = row.reason if isinstance(row.reason, str) else row.reason(draft)
+        if not chosen and draft.person.eligibility(cred).can_sit_now:
+            sit = "You can sit it now: you meet its required conditions (see eligibility)."
+            if replace:
+                chosen = draft.step(cred.code, reason, sit, "So you need no core coding credential first.")
+                continue
+            if draft.step(cred.code, reason, sit):
+                continue
+        extra = unknown_words(draft, cred)
+        draft.alt(cred.code, f"{reason} {missing_words(draft, cred)}" + (f" {extra}" if extra else ""))
+    return chosen
+
+
 def _advanced(draft: Draft, rule: Advanced) -> None:
+    needs_core = not draft.holds_any(rule.kinds) and draft.experience < EXPERIENCED
+    if needs_core and _adjacent(draft, rule, replace=True):
+        # the person can sit what employers in that role ask for: no core credential first
+        if not draft.holds(rule.target):
+            draft.alt(rule.target, rule.why + " " + missing_words(draft, draft.cred(rule.target)))
+        _add_alternatives(draft, rule.alternatives)
+        return
     why = [rule.why]
     have = draft.holds_any(CORE_CODING)
     if rule.say_held_core and have:
@@ -270,6 +326,8 @@ def _advanced(draft: Draft, rule: Advanced) -> None:
     when = f"after {first}, once you have some {rule.work} experience" if first else None
     if not draft.holds(rule.target):
         draft.step(rule.target, *why, when=when)
+    if not needs_core:
+        _adjacent(draft, rule, replace=False)
     _add_alternatives(draft, rule.alternatives)
 
 
@@ -288,3 +346,69 @@ def plan_role(draft: Draft) -> None:
         _direct(draft, DIRECT[goal])
     else:
         _advanced(draft, ADVANCED.get(f"{goal}/{draft.profile.setting}") or ADVANCED[goal])
+
+
+# --------------------------------------------------------------------------- degree routes, next roles
+
+
+def _him_degree(draft: Draft) -> Education | None:
+    """The CAHIIM-accredited HIM degree the person completed or is finishing (the ``him_degree`` answer)."""
+    raw = getattr(draft.profile, "him_degree", None)
+    return Education(str(raw)) if raw else None
+
+
+def _first(draft: Draft, code: str, *why: str) -> None:
+    """Add ``code`` as the first step (a degree route comes before the exams it makes easier)."""
+    if draft.step(code, *why):
+        draft.picks.insert(0, draft.picks.pop())
+
+
+def degree_routes(draft: Draft) -> None:
+    """RHIT with an associate HIM degree, RHIA with a bachelor's: weighed for coding, management and data goals."""
+    if not draft.known("RHIT") or not draft.known("RHIA"):
+        return
+    him = _him_degree(draft)
+    management = draft.goal == "management"
+    if draft.holds("RHIT") and not draft.holds("RHIA") and management:
+        _first(draft, "RHIA", "You hold the RHIT: AHIMA's RHIA is the HIM management registration, and holding the "
+               "RHIT is one of its routes.")
+    elif him is not None and EDUCATION_RANK[him] >= EDUCATION_RANK[Education.BACHELOR]:
+        _first(draft, "RHIA", "You have (or are finishing) a CAHIIM-accredited bachelor's HIM degree: AHIMA's RHIA is "
+               "the registration it leads to (HIM management); final-term students may test early.")
+    elif him is Education.ASSOCIATE and not draft.holds("RHIT", "RHIA"):
+        _first(draft, "RHIT", "You have (or are finishing) a CAHIIM-accredited associate HIM degree: AHIMA's RHIT is "
+               "the credential hospitals hire HIM graduates on, and it meets the CCS's recommended eligibility; "
+               "final-term students may test early.")
+    education = draft.profile.education
+    if education is None:
+        return
+    if EDUCATION_RANK[education] >= EDUCATION_RANK[Education.ASSOCIATE]:
+        draft.alt("RHIT", _degree_reason("RHIT", Education.ASSOCIATE)(draft))
+    if EDUCATION_RANK[education] >= EDUCATION_RANK[Education.BACHELOR] or draft.holds("RHIT"):
+        draft.alt("RHIA", _degree_reason("RHIA", Education.BACHELOR)(draft))
+
+
+NEXT_ROLES = (  # for someone who holds the credentials a goal leads to: a next role, not another core exam
+    ("CPMA", "Auditing: with several credentials the usual next role is auditing others' coding; AAPC's CPMA is "
+     "its credential."),
+    ("CDEO", "Documentation: reviewing providers' notes against the codes (AAPC's CDEO) is the other next role."),
+    ("CCDS-O", "Documentation: outpatient CDI employers ask for ACDIS's CCDS-O."),
+    ("CPCO", "Compliance: running a compliance program (AAPC's CPCO)."),
+)
+
+
+def next_roles(draft: Draft) -> None:
+    """The person holds what the goal leads to: offer the next roles (auditing, documentation, education)."""
+    first = True
+    for code, why in NEXT_ROLES:
+        if not draft.known(code) or draft.holds(code):
+            continue
+        if first and draft.person.blocked(draft.cred(code)) is None:
+            first = not draft.step(code, why, "You hold the credentials certcli would suggest for your goal, so "
+                                   "the next step is a role rather than another core exam.")
+        else:
+            draft.alt(code, why + " " + missing_words(draft, draft.cred(code)))
+    note = ("Teaching is the third next role: AAPC licenses instructors (CPC-I), but certcli's data has no record of "
+            "its requirements; check aapc.com.")
+    if note not in draft.notes:
+        draft.notes.append(note)
