@@ -202,6 +202,23 @@ PERSONAS = [
         when=("now",),
     ),
     Persona(
+        "novice with $150 and no setting is not sent to a CBCS she cannot sit",
+        P(goal="coding", budget_usd=150),
+        ("CPC",),
+        alternatives=("CCA",),
+        apprentice="CPC-A",
+        budget_note=True,
+        when=("now",),
+    ),
+    Persona(
+        "student with $500 wanting coding and billing keeps both halves",
+        P(goal="coding_and_billing", student=True, budget_usd=500, education="high_school"),
+        ("CCA", "CPB"),
+        alternatives=("CPC", "CBCS"),
+        budget_note=True,
+        when=("now", "after CCA"),
+    ),
+    Persona(
         "holds several credentials, wants auditing",
         P(goal="auditing", held=("CPC", "CPB", "CRC"), experience_years=5),
         ("CPMA",),
@@ -611,7 +628,7 @@ def test_tight_budget_swaps_in_a_cheaper_start_with_real_figures(catalog: Catalo
     note = plan.budget_note or ""
     assert "$647: exam $425 + membership $222, as of 2026" in note
     assert "starts with CCA instead ($299: exam $299, as of 2021" in note
-    assert "no membership needed" in note
+    assert "AHIMA membership is optional" in note
     assert plan.steps[0].why[0].startswith("Budget:")
     cpc = next(a for a in plan.alternatives if a.credential.code == "CPC")
     assert "above your budget of $300" in cpc.reason
@@ -696,3 +713,19 @@ def test_pay_by_credentials_held_comes_from_the_surveys_without_seed_figures(cat
 def test_unknown_held_code_is_a_usage_error(catalog: Catalog) -> None:
     with pytest.raises(UnknownCodeError):
         plan_for(catalog, P(goal="coding", held=("CPX",)))
+
+
+def test_a_budget_swap_never_moves_to_an_exam_the_person_cannot_sit(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", budget_usd=150))
+    note = plan.budget_note or ""
+    assert "CBCS costs less ($117) but you cannot sit it yet" in note, note
+    assert "the plan is unchanged" in note
+    assert not any("covers the first year" in n for n in plan.notes)  # $150 covers no first year of CPC ($647)
+
+
+def test_a_budget_swap_keeps_the_billing_half_of_coding_and_billing(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding_and_billing", student=True, budget_usd=500, education="high_school"))
+    assert codes(plan) == ["CCA", "CPB"]
+    assert plan.steps[0].quote.total == 199 + 49  # AHIMA student member: exam $199 + dues $49
+    assert any("billing half" in w for w in plan.steps[1].why)
+    assert not any("covers the first year" in n for n in plan.notes) or plan.steps[0].eligibility.can_sit_now

@@ -264,7 +264,7 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tup
     if p.budget_usd is not None and steps:
         first = steps[0]
         price = draft.first_year(first.credential)
-        if price is not None and price <= p.budget_usd:
+        if price is not None and price <= p.budget_usd and first.eligibility.can_sit_now:
             code = first.credential.code
             text = f"Your budget of {money(p.budget_usd)} covers the first year of {code} ({money(price)})"
             if cost is not None:

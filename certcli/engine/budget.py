@@ -12,7 +12,7 @@ from certcli.engine import fees
 from certcli.engine.draft import Draft
 from certcli.engine.goals import CHEAPER_STARTS
 from certcli.model import Category, Credential, Level, Status
-from certcli.words import money
+from certcli.words import lower_first, money
 
 
 def breakdown(q: fees.Quote) -> str:
@@ -66,32 +66,57 @@ def fit_budget(draft: Draft) -> str | None:
     if first.level not in (Level.ENTRY, Level.INTERMEDIATE) or not starts:
         return f"{below} ({breakdown(q)}); no cheaper credential does the same job, so the plan is unchanged."
     options = _cheaper(draft, first, starts)
+    within = [o for o in options if o[1] <= budget]
+    # only a start the person can sit now: the training or work another needs first is not priced
+    # (or may sit: a condition certcli cannot check from the answers, said in the step's why)
     fitting = sorted(
-        (o for o in options if o[1] <= budget),
-        key=lambda o: (draft.person.blocked(o[0]) is not None, starts.index(o[0].code)),
+        (o for o in within if draft.person.blocked(o[0]) is None),
+        key=lambda o: (not draft.person.eligibility(o[0]).can_sit_now, starts.index(o[0].code)),
     )
     if not fitting:
         known = ", ".join(f"{c.code} {money(t)}" for c, t, _ in options)
-        return (
-            f"{below} ({breakdown(q)})"
-            + (f" and of every cheaper start certcli knows ({known})" if known else "")
-            + "; the plan is unchanged. Many training programs include the exam fee."
-        )
+        text = f"{below} ({breakdown(q)})"
+        if within:
+            blocked = within[0][0]
+            req = draft.person.blocked(blocked)
+            need = f" ({lower_first(req.text)})" if req is not None else ""
+            text += (
+                f". {blocked.code} costs less ({money(within[0][1])}) but you cannot sit it yet{need}, and the "
+                "price of the training it needs is not in certcli's data; the plan is unchanged."
+            )
+        else:
+            cheaper = f" and of every cheaper start certcli knows ({known})" if known else ""
+            text += cheaper + "; the plan is unchanged."
+        return text + " Many training programs include the exam fee."
     chosen, total, cq = fitting[0]
     no_membership = cq.membership_required is False
+    unsure = not draft.person.eligibility(chosen).can_sit_now
     dropped = draft.picks
     why = [
         f"Budget: {below[:1].lower()}{below[1:]} ({money(price)}); {chosen.code} costs you {money(total)} in the "
-        "first year" + (", with no membership needed." if no_membership else "."),
+        "first year" + (f", and {draft.catalog.issuer(chosen).code} membership is optional." if no_membership else "."),
         f"{chosen.name} covers "
         + ("coding in any setting." if chosen.category is Category.CODING else "billing and coding.")
         + " It is a cheaper start; you can climb later.",
     ]
+    if unsure:
+        why.append(
+            f"Check that you can sit {chosen.code} before you pay: certcli cannot confirm every required condition "
+            "from your answers (see its eligibility)."
+        )
+    # coding and billing keeps its billing half when the cheaper start covers coding only
+    keep = [
+        pick for pick in dropped[1:]
+        if draft.goal == "coding_and_billing" and chosen.category is Category.CODING
+        and draft.cred(pick.code).category in (Category.BILLING, Category.CODING_AND_BILLING)
+    ]
     draft.picks = []
     draft.step(chosen.code, *why)
+    for pick in keep:
+        draft.step(pick.code, *pick.why, "Kept after the budget swap: the billing half of coding and billing.")
     for pick in dropped:
         cred = draft.cred(pick.code)
-        if cred.code == chosen.code:
+        if cred.code == chosen.code or pick in keep:
             continue
         later = draft.first_year(cred)
         if cred.code == first.code:
@@ -107,6 +132,6 @@ def fit_budget(draft: Draft) -> str | None:
         draft.alt(cred.code, reason)
     return (
         f"{below} ({breakdown(q)}), so the plan starts with {chosen.code} instead ({breakdown(cq)}"
-        + ("; no membership needed" if no_membership else "")
+        + (f"; {draft.catalog.issuer(chosen).code} membership is optional" if no_membership else "")
         + f"). {first.code} stays an option when your budget allows."
     )
