@@ -313,7 +313,16 @@ def _items(value: Any, label: str) -> list[str]:
 
 
 def _held(value: Any, catalog: Catalog, label: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(credential_code(catalog, code, label) for code in _items(value, label)))
+    return tuple(dict.fromkeys(_held_code(catalog, code, label) for code in _items(value, label)))
+
+
+def _held_code(catalog: Catalog, code: str, label: str) -> str:
+    """The canonical code, except that an apprentice designation (CPC-A, COC-A) stays one: passed, A not removed."""
+    canonical = credential_code(catalog, code, label)
+    app = catalog.credentials[canonical].apprentice
+    if app is not None and normalize(app.designation) == normalize(code):
+        return app.designation
+    return canonical
 
 
 def credential_code(catalog: Catalog, code: str, label: str = "held") -> str:

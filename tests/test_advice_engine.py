@@ -135,10 +135,11 @@ PERSONAS = [
         when=("now",),
     ),
     Persona(
-        "specialty after a CPC (held as CPC-A)",
+        "specialty after a CPC held as CPC-A: removing the A comes first",
         P(goal="coding", setting="physician_office", specialty="cardiology", held=("CPC-A",)),
-        ("CCC",),
-        when=("now",),
+        ("CPC", "CCC"),
+        apprentice="CPC-A",
+        when=("once you meet one of the routes (eligibility)", "now"),
     ),
     Persona(
         "specialty for a newcomer: CPC first",
@@ -371,7 +372,8 @@ def test_persona_gets_the_expected_path(catalog: Catalog, persona: Persona) -> N
     assert plan.profile.goal == plan.resolved_goal
 
     held = {c.code for c in catalog.resolve(list(persona.profile.held))}
-    assert not held & set(steps), "never re-recommends a credential the person holds"
+    exams = {s.credential.code for s in plan.steps if s.kind == "exam"}
+    assert not held & exams, "never re-recommends a credential the person holds"
     for step in plan.steps:
         assert step.credential.code in catalog.credentials
         assert step.credential.status is Status.ACTIVE, "no retired/unconfirmed credential as a step"
@@ -729,3 +731,40 @@ def test_a_budget_swap_keeps_the_billing_half_of_coding_and_billing(catalog: Cat
     assert plan.steps[0].quote.total == 199 + 49  # AHIMA student member: exam $199 + dues $49
     assert any("billing half" in w for w in plan.steps[1].why)
     assert not any("covers the first year" in n for n in plan.notes) or plan.steps[0].eligibility.can_sit_now
+
+
+# --------------------------------------------------------------------------- apprentices and unverified claims
+
+
+def test_a_cpc_a_holder_removes_the_a_before_any_new_exam(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", held=("CPC-A",), experience_years=1.5))
+    first = plan.steps[0]
+    assert (first.kind, first.credential.code, first.quote) == ("apprentice_removal", "CPC", None)
+    status = first.eligibility.apprentice_status
+    assert status is not None and status.designation == "CPC-A" and status.removed_now is None  # Practicode?
+    assert [r.met for r in status.routes] == [False, False, None, False]  # 1 year + Practicode: not asked
+    assert status.routes[0].missing == "6 months more of coding work"
+    assert [s.kind for s in plan.steps[1:]] == ["exam"] * (len(plan.steps) - 1)
+    assert plan.cost is not None and "CPC" not in plan.cost.codes  # no new $425 exam, no dues billed for it
+    coc = plan_for(catalog, P(goal="coding", setting="hospital_outpatient", held=("COC-A",), experience_years=2))
+    assert coc.steps[0].kind == "apprentice_removal" and coc.steps[0].when == "now"
+    assert coc.steps[0].eligibility.apprentice is None  # 2 years of coding work: removed on proof
+
+
+def test_80_hours_alone_do_not_remove_the_a_without_practicode(catalog: Catalog) -> None:
+    step = plan_for(catalog, P(goal="coding", setting="physician_office", training_hours=80)).steps[0]
+    assert step.eligibility.apprentice == "CPC-A"
+    line = next(x for x in step.eligibility.lines if x.startswith("You will be CPC-A"))
+    assert "You may already meet one" in line and "Practicode (you did not say" in line
+    status = step.eligibility.apprentice_status
+    assert status is not None and status.removed_now is None
+
+
+def test_a_seed_only_condition_never_decides_a_verdict(catalog: Catalog) -> None:
+    cpb = eligibility_now(P(goal="billing", education="high_school"), catalog, catalog.credential("CPB"))
+    [rec] = cpb.recommended
+    assert rec.unverified and rec.met is None, rec
+    assert any("unverified (from a seed or weak source)" in x for x in cpb.lines)
+    assert not any("not yet" in x and "ssociate" in x for x in cpb.lines)
+    cbcs = plan_for(catalog, P(goal="billing", training_hours=120, education="high_school")).steps[0]
+    assert not any("no membership" in w for w in cbcs.why)

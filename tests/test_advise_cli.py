@@ -54,10 +54,18 @@ def test_json_answers_file_and_flags_override_it(run: Any, tmp_path: Path) -> No
 
 def test_flags_alone_are_enough_in_a_script(run: Any) -> None:
     doc = as_json(run("advise", "--goal", "coding", "--held", "cpc-a", "--member-of", "aapc", "--json"))
-    # the apprentice designation names the credential; a held credential is never recommended
-    assert doc["profile"]["held"] == ["CPC"]
+    # the apprentice designation stays one (passed, A not removed): removing the A comes first, not a new exam
+    assert doc["profile"]["held"] == ["CPC-A"]
     assert doc["profile"]["member_of"] == ["AAPC"]
-    assert "CPC" not in [step["code"] for step in doc["path"]]
+    first = doc["path"][0]
+    assert (first["kind"], first["code"]) == ("apprentice_removal", "CPC")
+    assert first["costs"]["exam"] is None and first["costs"]["first_year_total"] is None
+    app = first["eligibility"]["apprentice"]
+    assert app["designation"] == "CPC-A" and app["removed_now"] is False
+    assert [r["met"] for r in app["routes"]] == [False, False, False, False]
+    assert "Practicode (you did not say" in app["routes"][3]["missing"]
+    assert all(step["kind"] == "exam" and step["code"] != "CPC" for step in doc["path"][1:])
+    assert doc["total_cost"]["codes"] == [step["code"] for step in doc["path"][1:]]
 
 
 def test_defaults_fill_what_is_missing(run: Any) -> None:
@@ -80,7 +88,9 @@ def test_json_is_one_document_with_the_promised_shape(run: Any, catalog: Catalog
     assert first["code"] == "CPC" and first["issuer"] == "AAPC" and first["when"]
     assert isinstance(first["why"], list) and all(isinstance(w, str) and w for w in first["why"])
     assert {"can_sit_now", "apprentice", "lines"} <= set(first["eligibility"])
-    assert first["eligibility"]["apprentice"] == "CPC-A"
+    assert first["kind"] == "exam"
+    assert first["eligibility"]["apprentice"]["designation"] == "CPC-A"
+    assert first["eligibility"]["apprentice"]["removed_now"] is False
     # exam facts carry their value, year and source (research: 100 questions, 240 minutes, open book)
     assert first["exam"]["questions"]["value"] == 100
     assert first["exam"]["minutes"]["value"] == 240

@@ -52,7 +52,7 @@ from typing import Any, NamedTuple
 from certcli.catalog import Catalog
 from certcli.engine import fees
 from certcli.engine.budget import fit_budget
-from certcli.engine.draft import TIE_RULE, Draft
+from certcli.engine.draft import TIE_RULE, Draft, Pick
 from certcli.engine.eligibility import EXPERIENCED, Applicant, EligibilityNow, eligibility_now
 from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
@@ -82,10 +82,11 @@ class Step(NamedTuple):
     credential: Credential
     why: tuple[str, ...]  # the rules that fired, in plain words
     eligibility: EligibilityNow
-    quote: fees.Quote  # first-year price for this person (exam + dues); total None when not all published
+    quote: fees.Quote | None  # first-year price (exam + dues; total None when not all published); None: no exam
     when: str  # "now", "after CPC", "after CCA and 1 year of coding work"…
     renewal_alone: CeuRequirement  # the CEUs to keep this credential on its own
     renewal_stacked: CeuRequirement | None  # its issuer's CEUs for all the person will hold of it (Plan.renewal)
+    kind: str = "exam"  # "exam" (a credential to earn) or "apprentice_removal" (the -A of a held CPC-A/COC-A)
 
 
 class Alternative(NamedTuple):
@@ -232,7 +233,7 @@ def _tier_note(catalog: Catalog, orgs: list[Organization], profile: Profile, tod
 def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tuple[Pay, ...]) -> list[str]:
     catalog, p = draft.catalog, draft.profile
     notes: list[str] = []
-    apprentice = next((s for s in steps if s.eligibility.apprentice), None)
+    apprentice = next((s for s in steps if s.eligibility.apprentice and s.kind == "exam"), None)
     if apprentice is not None and apprentice.credential.apprentice is not None:
         before = apprentice.credential.apprentice.prior_experience_counts
         notes.append(
@@ -256,13 +257,14 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tup
             notes.append(salary)
     orgs = _orgs_in_order(catalog, [s.credential for s in steps])
     notes.extend(_tier_note(catalog, orgs, p, draft.today))
-    unknown = [s.credential.code for s in steps if s.quote.total is None]
+    unknown = [s.credential.code for s in steps if s.quote is not None and s.quote.total is None]
     if unknown:
         notes.append(
             f"First-year prices not fully published for {', '.join(unknown)}: the totals leave those out."
         )
-    if p.budget_usd is not None and steps:
-        first = steps[0]
+    exams = [s for s in steps if s.kind == "exam"]
+    if p.budget_usd is not None and exams:
+        first = exams[0]
         price = draft.first_year(first.credential)
         if price is not None and price <= p.budget_usd and first.eligibility.can_sit_now:
             code = first.credential.code
@@ -281,6 +283,23 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tup
 # --------------------------------------------------------------------------- recommend
 
 
+def _removal_first(draft: Draft) -> None:
+    """A held CPC-A or COC-A: removing the A is the first step, before any new exam."""
+    for cred in reversed(draft.person.apprentices):
+        app = cred.apprentice
+        status = draft.person.apprentice_status(cred)
+        if app is None or status is None:
+            continue
+        why = [
+            f"You hold {app.designation}: you passed the {cred.code}, and removing the A is one step from done; it "
+            "needs documentation, not a new exam.",
+        ]
+        if app.prior_experience_counts:
+            why.append("Experience from before the exam counts toward it.")
+        when = "now" if status.removed_now is True else "once you meet one of the routes (eligibility)"
+        draft.picks.insert(0, Pick(cred.code, why, when, kind="apprentice_removal"))
+
+
 def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     """The plan for ``profile``: ordered steps with reasons, alternatives, costs, renewal and notes.
 
@@ -292,6 +311,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     draft = Draft(person=Applicant(catalog=catalog, profile=profile, held=held), goal=goal, today=today)
     plan_goal(draft)
     budget_note = fit_budget(draft)
+    _removal_first(draft)
 
     for extra in draft.picks[MAX_STEPS:]:
         draft.alt(extra.code, "A later step beyond this plan.")
@@ -302,16 +322,18 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     by_issuer = {req.organization.code: req for req in renewal}
     steps: list[Step] = []
     for i, (pick, cred) in enumerate(zip(picks, creds, strict=True)):
-        unknown = unknown_words(draft, cred)
+        removal = pick.kind == "apprentice_removal"
+        unknown = "" if removal else unknown_words(draft, cred)
         steps.append(
             Step(
                 credential=cred,
                 why=tuple(pick.why + ([unknown] if unknown else [])),
-                eligibility=draft.person.eligibility(cred),
-                quote=draft.quote(cred),
-                when=pick.when or draft.when(cred, creds[:i]),
+                eligibility=draft.person.removal(cred) if removal else draft.person.eligibility(cred),
+                quote=None if removal else draft.quote(cred),
+                when=pick.when or draft.when(cred, [c for c in creds[:i] if c.code not in draft.held_codes]),
                 renewal_alone=ceu_requirement(catalog, catalog.issuer(cred), [cred]),
                 renewal_stacked=by_issuer.get(cred.issuer),
+                kind=pick.kind,
             )
         )
 
@@ -323,10 +345,9 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     )
 
     cost: fees.PathCost | None = None  # nothing to price: no step
-    if steps:
-        cost = fees.path_cost(
-            catalog, [s.credential for s in steps], years=profile.years, buyer=draft.buyer(), held=held, today=today
-        )
+    exams = [s.credential for s in steps if s.kind == "exam"]
+    if exams:
+        cost = fees.path_cost(catalog, exams, years=profile.years, buyer=draft.buyer(), held=held, today=today)
 
     notes = list(draft.notes)
     if not steps:

@@ -32,6 +32,7 @@ class Pick:
     code: str
     why: list[str]
     when: str | None = None
+    kind: str = "exam"  # or "apprentice_removal": removing the -A from a held CPC-A or COC-A
 
 
 @dataclass

@@ -18,6 +18,7 @@ from certcli.model import (
     EDUCATION_RANK,
     Audience,
     Category,
+    Confidence,
     Credential,
     Criterion,
     Education,
@@ -74,13 +75,44 @@ def licenses_of(profile: Profile) -> frozenset[str]:
     return frozenset(str(x) for x in (getattr(profile, "licenses", None) or ()))
 
 
+def practicode_of(profile: Profile) -> bool | None:
+    """Whether the person completed AAPC Practicode (the ``practicode`` answer; None when not given)."""
+    raw = getattr(profile, "practicode", None)
+    return None if raw is None else bool(raw)
+
+
+class Condition(NamedTuple):
+    """One required or recommended condition, and whether the person meets it (None: cannot tell)."""
+
+    text: str
+    met: bool | None
+    unverified: bool = False  # the data's source is seed-only or weak: shown, never deciding
+
+
+class Route(NamedTuple):
+    """One way to remove an apprentice designation, whether it is met, and what is missing."""
+
+    text: str
+    met: bool | None
+    missing: str | None
+
+
+class ApprenticeStatus(NamedTuple):
+    designation: str  # "CPC-A"
+    removed_now: bool | None  # a route is met now (None: certcli cannot tell)
+    routes: tuple[Route, ...]
+
+
 class EligibilityNow(NamedTuple):
     """Where the person stands today on one credential's conditions."""
 
     can_sit_now: bool  # every required condition met (membership counts: "join to sit")
     lines: tuple[str, ...]  # plain sentences
-    apprentice: str | None  # "CPC-A" when they would pass as an apprentice, else None
+    apprentice: str | None  # "CPC-A" when they would pass (or stay) an apprentice, else None
     sources: tuple[str, ...]  # source ids behind these lines
+    required: tuple[Condition, ...] = ()
+    recommended: tuple[Condition, ...] = ()
+    apprentice_status: ApprenticeStatus | None = None
 
 
 def _an(number: float) -> str:
@@ -99,6 +131,39 @@ class Applicant:
     @property
     def held_codes(self) -> set[str]:
         return {c.code for c in self.held}
+
+    @property
+    def apprentices(self) -> tuple[Credential, ...]:
+        """Held credentials named by their apprentice designation (CPC-A): passed, the A not yet removed."""
+        found: list[Credential] = []
+        for code in self.profile.held:
+            cred = self.catalog.credential(code)
+            if cred.apprentice is not None and normalize(cred.apprentice.designation) == normalize(code):
+                found.append(cred)
+        return tuple(found)
+
+    def removal(self, cred: Credential) -> EligibilityNow:
+        """Where a holder of ``cred``'s apprentice designation stands on removing it."""
+        app = cred.apprentice
+        status = self.apprentice_status(cred)
+        assert app is not None and status is not None
+        lines = [f"You hold {app.designation}: you passed the {cred.code}; the A is removed once AAPC has proof of "
+                 "any one of these."]
+        for route in status.routes:
+            text = route.text.rstrip(".")
+            if route.met is True:
+                lines.append(f"{text} — you meet it: send AAPC the proof.")
+            elif route.met is None:
+                lines.append(f"{text} — certcli cannot tell: {route.missing}.")
+            else:
+                lines.append(f"{text} — missing: {route.missing}.")
+        return EligibilityNow(
+            can_sit_now=True,
+            lines=tuple(lines),
+            apprentice=None if status.removed_now is True else app.designation,
+            sources=(app.source,),
+            apprentice_status=status,
+        )
 
     @property
     def kinds(self) -> dict[ExperienceKind, float]:
@@ -150,6 +215,9 @@ class Applicant:
             results.append(bool(licenses_of(p) & {str(x) for x in crit.licenses}))
         if crit.training_hours is not None:
             results.append(p.training_hours >= crit.training_hours)
+        if crit.practicode:
+            done = practicode_of(p)
+            results.append(done)  # None: not asked
         if crit.credentials:
             results.append(any(self.catalog.credential(code).code in held for code in crit.credentials))
         if not results:
@@ -160,9 +228,16 @@ class Applicant:
             return None
         return True
 
+    def unverified(self, req: Requirement) -> bool:
+        """The condition rests on a seed-only or content-farm source: it never decides a verdict."""
+        src = self.catalog.sources.get(req.source)
+        return src is not None and src.confidence in (Confidence.SEED, Confidence.THIRD_PARTY_WEAK)
+
     def meets(self, req: Requirement, extra_held: set[str] | None = None) -> bool | None:
         if not req.any_of:
             return True  # informational
+        if self.unverified(req):
+            return None
         checks = [self.check(c, extra_held) for c in req.any_of]
         if True in checks:
             return True
@@ -256,6 +331,8 @@ class Applicant:
         else:
             text = lower_first(req.text)
         head = f"{kind}: {text[:1].upper()}{text[1:]}"
+        if self.unverified(req):
+            return f"{head} — unverified (from a seed or weak source), so certcli does not use it to decide."
         met = self.meets(req)
         if met is True:
             which = next((c for c in req.any_of if self.check(c) is True), None)
@@ -273,10 +350,47 @@ class Applicant:
             return f"{head} — certcli cannot tell from your answers."
         return f"{head} — certcli cannot tell from your answers ({you})."
 
+    def _route(self, crit: Criterion) -> Route:
+        """One removal route: met, and what is missing (billing or claims work: 'confirm with AAPC')."""
+        p = self.profile
+        met = self.check(crit)
+        missing: list[str] = []
+        if crit.experience_years is not None and self.coding_years < crit.experience_years:
+            gap = crit.experience_years - self.coding_years
+            other = sum(y for k, y in self.kinds.items() if k in (K.BILLING, K.PAYER_CLAIMS))
+            if other and self.coding_years + other >= crit.experience_years and met is False:
+                met = None
+                missing.append(
+                    "confirm with AAPC whether your billing or claims work counts (AAPC counts on-the-job use of "
+                    "the CPT, ICD-10-CM or HCPCS code sets)"
+                )
+            else:
+                missing.append(f"{duration(gap)} more of coding work")
+        if crit.training_hours is not None and p.training_hours < crit.training_hours:
+            missing.append(f"{_an(crit.training_hours)} {crit.training_hours}-hour course (you have "
+                           f"{hours(p.training_hours)})")
+        if crit.practicode:
+            done = practicode_of(p)
+            if done is None:
+                missing.append("AAPC Practicode (you did not say whether you completed it)")
+            elif not done:
+                missing.append("AAPC Practicode")
+        return Route(text=crit.text.strip(), met=met, missing="; ".join(missing) or None)
+
+    def apprentice_status(self, cred: Credential) -> ApprenticeStatus | None:
+        app = cred.apprentice
+        if app is None:
+            return None
+        routes = tuple(self._route(crit) for crit in app.removal)
+        mets = [r.met for r in routes]
+        removed: bool | None = True if True in mets else (None if None in mets else False)
+        return ApprenticeStatus(designation=app.designation, removed_now=removed, routes=routes)
+
     def apprentice(self, cred: Credential) -> tuple[str | None, str | None]:
         """The apprentice designation the person would pass with (or None), and the sentence saying so."""
         app = cred.apprentice
-        if app is None:
+        status = self.apprentice_status(cred)
+        if app is None or status is None:
             return None, None
         p = self.profile
         kind = "coding" if cred.category is Category.CODING else "relevant"
@@ -285,19 +399,28 @@ class Applicant:
             if crit.experience_years is not None and crit.training_hours is not None:
                 course = crit.training_hours
                 return f"{duration(crit.experience_years)} plus {_an(course)} {course}-hour course"
+            if crit.experience_years is not None and crit.practicode:
+                return f"{duration(crit.experience_years)} plus AAPC Practicode"
             if crit.experience_years is not None and not crit.credentials:
                 return f"{duration(crit.experience_years)} of {kind} experience"
             return lower_first(crit.text)
 
-        done = next((crit for crit in app.removal if self.check(crit) is True), None)
+        done = next((crit for crit, r in zip(app.removal, status.routes, strict=True) if r.met is True), None)
         if done is not None:
+            hedge = ""
+            if done.experience_years and p.experience_years and not any(k in CODING_KINDS for k in self.kinds):
+                hedge = (" if the work you told us of was coding (on-the-job use of the CPT, ICD-10-CM or HCPCS "
+                         "code sets)")
             return None, (
                 f"You would not stay {app.designation}: by the numbers you gave you already meet one way to "
-                f"remove it ({way(done)}), so you can have it removed straight away."
+                f"remove it ({way(done)}), so you can have it removed straight away{hedge}."
             )
         line = f"You will be {app.designation} until you have {join_or([way(crit) for crit in app.removal])}."
+        maybe = [r for r in status.routes if r.met is None and r.missing]
+        if maybe:
+            line += f" You may already meet one: {lower_first(maybe[0].text.rstrip('.'))} — {maybe[0].missing}."
         if p.experience_years or p.training_hours:
-            line += f" So far: {duration(p.experience_years)} of work and {hours(p.training_hours)} of training."
+            line += f" So far: {duration(self.coding_years)} of work and {hours(p.training_hours)} of training."
         return app.designation, line
 
     def eligibility(self, cred: Credential) -> EligibilityNow:
@@ -369,6 +492,15 @@ class Applicant:
             lines=tuple(lines),
             apprentice=designation,
             sources=tuple(dict.fromkeys(sources)),
+            required=tuple(
+                Condition(r.text.strip(), self.meets(r), self.unverified(r))
+                for r in cred.eligibility.required
+                if r.any_of or not r.membership
+            ),
+            recommended=tuple(
+                Condition(r.text.strip(), self.meets(r), self.unverified(r)) for r in cred.eligibility.recommended
+            ),
+            apprentice_status=self.apprentice_status(cred),
         )
 
 

@@ -100,6 +100,7 @@ class Criterion(Frozen):
     experience: tuple[KindYears, ...] = ()  # years of these kinds of work, each at least
     licenses: tuple[License, ...] = ()  # holding any one of these
     training_hours: int | None = Field(default=None, ge=0)
+    practicode: bool = False  # AAPC Practicode completed
     credentials: tuple[str, ...] = ()  # holding any one of these
 
 

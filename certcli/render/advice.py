@@ -138,7 +138,10 @@ def _item_value(item: Any, per_year: bool = False, detail: bool = True) -> Text:
 def _step_parts(catalog: Catalog, plan: Plan, number: int, step: Step, notes: Footnotes) -> list[Part]:
     cred = step.credential
     org = catalog.issuer(cred)
-    parts = [Part(f"{number}. {cred.code} — {cred.name} ({org.code}) — {step.when}", level=2)]
+    title = f"{number}. {cred.code} — {cred.name} ({org.code}) — {step.when}"
+    if step.kind == "apprentice_removal" and step.eligibility.apprentice_status is not None:
+        title = f"{number}. Remove the A: {step.eligibility.apprentice_status.designation} → {cred.code} — {step.when}"
+    parts = [Part(title, level=2)]
     if cred.summary:
         parts[0].lines.append(Text(cred.summary, style="dim"))
 
@@ -172,7 +175,9 @@ def _cost_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
     org = catalog.issuer(cred)
     part = Part("Costs, first year")
     q = step.quote
-    if q is None:
+    if step.kind == "apprentice_removal":
+        part.rows.append(("Exam", Text("none: you passed it; the A is removed on proof"), Text("")))
+    elif q is None:
         part.rows.append(("Exam", Text(NOT_PUBLISHED, style="dim"), Text("")))
     else:
         attempts = f", {q.attempts} attempt{'s' if q.attempts != 1 else ''}"
@@ -464,6 +469,25 @@ def _requirement_json(req: CeuRequirement) -> dict[str, Any]:
     }
 
 
+def _eligibility_json(step: Step) -> dict[str, Any]:
+    """can_sit_now true / false / null (unknown), each condition {text, met}, the apprentice's routes."""
+    e = step.eligibility
+    can_sit: bool | None = True if e.can_sit_now else (False if any(c.met is False for c in e.required) else None)
+    app = e.apprentice_status
+    return {
+        "can_sit_now": can_sit,
+        "required": [{"text": c.text, "met": c.met, "unverified": c.unverified} for c in e.required],
+        "recommended": [{"text": c.text, "met": c.met, "unverified": c.unverified} for c in e.recommended],
+        "apprentice": None if app is None else {
+            "designation": app.designation,
+            "removed_now": app.removed_now,
+            "routes": [{"text": r.text, "met": r.met, "missing": r.missing} for r in app.routes],
+        },
+        "lines": list(e.lines),
+        "rule_sources": list(e.sources),
+    }
+
+
 def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[str, Any]:
     cred = step.credential
     org = catalog.issuer(cred)
@@ -504,12 +528,8 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "level": str(cred.level),
         "when": step.when,
         "why": list(step.why),
-        "eligibility": {
-            "can_sit_now": step.eligibility.can_sit_now,
-            "apprentice": step.eligibility.apprentice,
-            "lines": list(step.eligibility.lines),
-            "rule_sources": list(step.eligibility.sources),
-        },
+        "kind": step.kind,
+        "eligibility": _eligibility_json(step),
         "exam": {
             "questions": fact_json(catalog, cred.exam.questions, today),
             "minutes": fact_json(catalog, cred.exam.minutes, today),
