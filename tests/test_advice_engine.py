@@ -768,3 +768,14 @@ def test_a_seed_only_condition_never_decides_a_verdict(catalog: Catalog) -> None
     assert not any("not yet" in x and "ssociate" in x for x in cpb.lines)
     cbcs = plan_for(catalog, P(goal="billing", training_hours=120, education="high_school")).steps[0]
     assert not any("no membership" in w for w in cbcs.why)
+
+
+def test_dues_already_paid_for_a_held_credential_are_not_new_spending(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="auditing", held=("CPC",), experience_years=3))
+    assert codes(plan) == ["CPMA"]
+    sp = plan.spending
+    assert sp is not None and sp.already_paid == ("AAPC",)
+    assert sp.all_in == 4 * 222  # the CPMA exam fee is not published; AAPC dues $222 a year for 4 years
+    assert sp.new_spending == 0 and not sp.complete
+    novice = plan_for(catalog, P(goal="coding", setting="physician_office")).spending
+    assert novice is not None and novice.new_spending == novice.all_in == 425 + 4 * 222

@@ -122,6 +122,29 @@ class Plan(NamedTuple):
     notes: tuple[str, ...]
     budget_note: str | None  # when the budget changed the advice (or could not be checked), how
     pay: tuple[Pay, ...] = ()  # average pay by credentials held, from the salary surveys
+    spending: Spending | None = None  # the path's cost split: what it adds vs keeping everything
+
+
+class Spending(NamedTuple):
+    """The path's cost over the plan's years, split (issue 12): dues already paid are not new spending."""
+
+    new_spending: int  # known amounts the plan adds (exams, new dues, renewal fees)
+    all_in: int  # the same plus the dues the person pays anyway to keep what they hold
+    complete: bool  # every amount published
+    already_paid: tuple[str, ...]  # organizations whose dues the person already pays for a held credential
+
+
+def _spending(catalog: Catalog, held: tuple[Credential, ...], cost: fees.PathCost) -> Spending:
+    paid = []
+    for org in _orgs_in_order(catalog, list(held)):
+        keep = catalog.pick(org.membership.required_to_keep)
+        if keep is not None and keep.value is True:
+            paid.append(org.code)
+    dues_paid = sum(i.amount or 0 for i in cost.items if i.kind == "dues" and i.organization in paid)
+    return Spending(
+        new_spending=cost.total - dues_paid, all_in=cost.total, complete=not cost.incomplete,
+        already_paid=tuple(paid),
+    )
 
 
 # --------------------------------------------------------------------------- the goal
@@ -359,6 +382,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     notes += _notes(draft, steps, cost, pay)
 
     return Plan(
+        spending=_spending(catalog, held, cost) if cost is not None else None,
         profile=profile.model_copy(update={"goal": goal}),
         resolved_goal=goal,
         goal_reason=goal_reason,
@@ -377,6 +401,7 @@ __all__ = [
     "Alternative",
     "EligibilityNow",
     "Plan",
+    "Spending",
     "Step",
     "eligibility_now",
     "match_specialty",

@@ -275,6 +275,13 @@ def _cost_parts(plan: Plan, notes: Footnotes) -> list[Part]:
     if cost.incomplete:
         total.append(" plus what is not published", style="yellow")
     part.footer.append(total)
+    sp = plan.spending
+    if sp is not None and sp.already_paid and sp.new_spending != sp.all_in:
+        part.footer.append(Text(
+            f"New spending: {money(sp.new_spending)}{'' if sp.complete else ' plus what is not published'} — the "
+            f"{', '.join(sp.already_paid)} dues above you already pay "
+            f"to keep what you hold, so all in (keeping everything) is {money(sp.all_in)}."
+        ))
     if cost.incomplete and cost.unknown:
         part.footer.append(Text(f"Incomplete — {NOT_PUBLISHED}: " + "; ".join(cost.unknown), style="yellow"))
     if any(item.disputed and item.amount is not None for item in cost.items):
@@ -556,7 +563,17 @@ def _cost_json(plan: Plan) -> dict[str, Any] | None:
         "items": [_item_json(i) for i in cost.items],
         "strategy": list(cost.strategy),
         "break_even": [_plain_json(b) for b in cost.break_even],
+        **_spending_json(plan),
     }
+
+
+def _spending_json(plan: Plan) -> dict[str, Any]:
+    """new_spending (what the plan adds) and all_in (with the dues already paid for held credentials)."""
+    sp = plan.spending
+    if sp is None:
+        return {}
+    return {"new_spending": sp.new_spending, "all_in": sp.all_in, "complete": sp.complete,
+            "dues_already_paid_to": list(sp.already_paid)}
 
 
 def _salary_json(catalog: Catalog, today: date) -> list[dict[str, Any]]:
