@@ -199,7 +199,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "held", "credentials", "Credentials you already hold?", "Credentials held", metavar="CODE",
         help="A credential you hold (repeat for several).",
-        instruction="(codes separated by spaces or commas, e.g. CPC CCA; Enter for none)",
+        instruction="(e.g. CPC CCA or CPC, CCA; Enter: none)",
     ),
     Question(
         "member_of", "organizations", "Memberships you already have?", "Memberships", metavar="ORG",
