@@ -1,5 +1,5 @@
 """Answers for ``certcli advise``: read an answers file (YAML or JSON), check it and the flags
-through :data:`~certcli.model.profile.QUESTIONS`, merge them, build the Profile.
+through :data:`~certcli.questions.QUESTIONS`, merge them, build the Profile.
 
 Every answer is checked here, before the wizard or the engine sees it, and a bad one raises a
 :class:`UsageError` that names the key (``answers.yaml: experience_years: must be 0 or more, got -3``)
@@ -21,7 +21,8 @@ from typing import Any
 from certcli.catalog import Catalog, normalize, yaml_loader
 from certcli.engine.specialty import match_specialty
 from certcli.errors import UsageError
-from certcli.model.profile import KEYS, QUESTION, QUESTIONS, Profile, Question, conflict
+from certcli.model.profile import Profile
+from certcli.questions import KEYS, QUESTION, QUESTIONS, Question, conflict
 
 # The command-line twin of each key.
 FLAGS: dict[str, str] = {q.key: q.option for q in QUESTIONS}

@@ -1,6 +1,6 @@
 """The questions of ``certcli advise``: ask only what the answers file and flags left open.
 
-Driven by :data:`~certcli.model.profile.QUESTIONS`: each question is asked when it can change the
+Driven by :data:`~certcli.questions.QUESTIONS`: each question is asked when it can change the
 advice, with the default highlighted (so Enter on every question gives what ``--defaults`` gives),
 and checked by the same checks as an answers file or a flag (:mod:`certcli.answers`). Before the
 plan it shows the answers and lets the person change any one.
@@ -21,7 +21,8 @@ from questionary import Choice
 from certcli.answers import Answers, check_value, to_profile
 from certcli.catalog import Catalog
 from certcli.errors import UsageError
-from certcli.model.profile import GROUP_LABELS, GROUP_PROMPTS, QUESTIONS, Profile, Question, conflict
+from certcli.model.profile import Profile
+from certcli.questions import GROUP_LABELS, GROUP_PROMPTS, QUESTIONS, Question, conflict
 from certcli.words import hours, join_and, money, years
 
 Validator = Callable[[str], bool | str]

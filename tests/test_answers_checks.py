@@ -12,7 +12,7 @@ import pytest
 from certcli.answers import check_answers, to_profile
 from certcli.catalog import Catalog
 from certcli.model import Education, Goal, Preference, Profile, SettingChoice
-from certcli.model.profile import KEYS, QUESTION, QUESTIONS
+from certcli.questions import KEYS, QUESTION, QUESTIONS
 from tests.conftest import as_json, ok
 
 
@@ -151,3 +151,33 @@ def test_held_codes_are_separated_by_spaces_or_commas_everywhere(run: Any, tmp_p
     assert doc["profile"]["held"] == ["CPC", "CRC", "CPB"]
     path = answers_file(tmp_path, "goal: coding\nheld: CPC CRC, CPB\n")
     assert as_json(run("advise", "--answers", path, "--json"))["profile"]["held"] == ["CPC", "CRC", "CPB"]
+
+
+# --------------------------------------------------------------------------- the flags are the table's
+
+
+def test_every_question_is_an_advise_flag_with_its_help_and_metavar() -> None:
+    import typer.main
+
+    from certcli.cli import app
+
+    advise = typer.main.get_command(app).commands["advise"]  # type: ignore[attr-defined]
+    options = {p.name: p for p in advise.params}
+    for q in QUESTIONS:
+        option = options[q.key]
+        assert option.opts == [q.option] and option.help == q.flag_help, q.key
+        if q.no_flag:
+            assert option.secondary_opts == [q.no_flag]
+        else:
+            assert option.metavar == q.metavar and option.multiple == q.repeatable, q.key
+    assert [p.name for p in advise.params] == ["answers_file", *KEYS, "defaults", "json_out", "save"]
+
+
+def test_a_choice_flag_completes_to_its_choices() -> None:
+    import typer.main
+
+    from certcli.cli import app
+
+    advise = typer.main.get_command(app).commands["advise"]  # type: ignore[attr-defined]
+    setting = next(p for p in advise.params if p.name == "setting")
+    assert [c.value for c in setting.shell_complete(None, "hosp")] == ["hospital_outpatient", "hospital_inpatient"]

@@ -11,7 +11,7 @@ import pytest
 import typer.main
 
 from certcli import cli
-from certcli.model.profile import QUESTION, QUESTIONS, Question
+from certcli.questions import QUESTION, QUESTIONS, Question
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -52,7 +52,7 @@ from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
 from certcli.engine.specialty import match_specialty
 from certcli.model import Claim, Confidence, Credential, Holding, Organization, Profile, SalaryClaim, TierKind
-from certcli.model.profile import QUESTION
+from certcli.questions import QUESTION
 from certcli.words import duration, lower_first, money
 
 MAX_STEPS = 3

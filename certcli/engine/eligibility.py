@@ -23,7 +23,7 @@ from certcli.model import (
     Profile,
     Requirement,
 )
-from certcli.model.profile import QUESTION
+from certcli.questions import QUESTION
 from certcli.words import duration, hours, join_or, lower_first
 
 EXPERIENCED = 2.0  # years of coding or billing work that let a person skip the entry step

@@ -19,7 +19,7 @@ from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
 from certcli.engine.renewal import CeuRequirement
 from certcli.model import FeeKind, Profile
-from certcli.model.profile import QUESTION
+from certcli.questions import QUESTION
 from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
