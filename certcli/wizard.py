@@ -214,7 +214,7 @@ class _Wizard:
         if q.kind == "one":
             return next(c.title for c in q.choices if c.value == value)
         if q.kind == "many":
-            return join_and([q.words_for(v) for v in value], "none")
+            return "; ".join(q.words_for(v) for v in value) or "none"  # words that hold "and" themselves
         if q.repeatable:
             return ", ".join(value) or "none"
         if q.kind in ("number", "whole"):
