@@ -22,6 +22,7 @@ from certcli.catalog import Catalog, normalize, yaml_loader
 from certcli.engine.specialty import match_specialty
 from certcli.errors import UsageError
 from certcli.model.profile import Profile
+from certcli.paths import typed_path
 from certcli.questions import KEYS, QUESTION, QUESTIONS, Question, conflict
 
 # The command-line twin of each key.
@@ -54,7 +55,7 @@ def read_answers(path: str | Path) -> dict[str, Any]:
 
     A key given twice is an error in both (YAML and JSON would keep the last one silently)."""
     shown = str(path)
-    file = Path(path).expanduser()
+    file = typed_path(path)
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
