@@ -17,7 +17,7 @@ from rich.text import Text
 
 from certcli.catalog import STALE_DAYS, Catalog
 from certcli.model import Audience, Claim, Fee
-from certcli.render.grid import Grid
+from certcli.render.table import Table, borderless, grid
 
 NOT_PUBLISHED = "not published"
 STALE_NOTE = (
@@ -157,13 +157,13 @@ class Footnotes:
         return text, self.as_of(claim)
 
     def table(self, title: str = "Sources") -> RenderableType:
-        table = Grid(title=title, show_header=False)
-        table.add_column(no_wrap=True, style="dim")
-        table.add_column(overflow="fold")
+        out = borderless(title=title, show_header=False)
+        out.add_column(no_wrap=True, style="dim")
+        out.add_column(overflow="fold")
         for i, sid in enumerate(self.order, 1):
             src = self.catalog.sources[sid]
-            table.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}\n{src.url}"))
-        return table
+            out.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}\n{src.url}"))
+        return out
 
     def notes(self) -> list[str]:
         out = []
@@ -192,30 +192,21 @@ def fee_row(notes: Footnotes, fee: Fee, label: str, note_below: bool = False) ->
     return label, value, as_of
 
 
-def fact_table() -> Grid:
-    """Three columns: what, value, as of."""
-    table = Grid(show_header=False)
-    table.add_column(style="bold", no_wrap=False, min_width=10, max_width=22)
-    table.add_column(overflow="fold", ratio=1)
-    table.add_column(no_wrap=True, justify="right")
-    return table
-
-
 def section(title: str, *body: RenderableType) -> Group:
     return Group(Text(""), Text(title, style="bold underline"), *body)
 
 
-def bullets(lines: Iterable[str | Text], style: str = "") -> Grid:
+def bullets(lines: Iterable[str | Text], style: str = "") -> Table:
     """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    grid = Grid.bare()
-    grid.add_column(no_wrap=True, style=style)
-    grid.add_column(overflow="fold")
+    out = grid()
+    out.add_column(no_wrap=True, style=style)
+    out.add_column(overflow="fold")
     for line in lines:
         text = line if isinstance(line, Text) else Text(line)
         if style:
             text.stylize(style, 0, len(text))
-        grid.add_row("•", text)
-    return grid
+        out.add_row("•", text)
+    return out
 
 
 # --------------------------------------------------------------------------- JSON

@@ -28,7 +28,6 @@ from certcli.render import (
     claim_json,
     every,
     fact_json,
-    fact_table,
     human,
     minutes,
     model_json,
@@ -41,7 +40,7 @@ from certcli.render import (
 )
 from certcli.render.catalog import individual_dues, membership_required
 from certcli.render.fees import as_of_cell, item_json
-from certcli.render.grid import Grid
+from certcli.render.table import Table, borderless, fact_table
 
 GOAL_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["goal"].choices}
 
@@ -348,8 +347,8 @@ def plan_view(plan: Plan, catalog: Catalog, today: date) -> RenderableType:
     return Group(*out)
 
 
-def _cost_table(header: list[str], rows: list[list[Text]]) -> Grid:
-    table = Grid(header_style="bold", pad_edge=False)
+def _cost_table(header: list[str], rows: list[list[Text]]) -> Table:
+    table = borderless(header_style="bold", pad_edge=False)
     table.add_column(header[0], justify="right", no_wrap=True)
     table.add_column(header[1], ratio=1, overflow="fold")
     table.add_column(header[2], justify="right", no_wrap=True)

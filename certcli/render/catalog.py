@@ -17,7 +17,6 @@ from certcli.render import (
     bullets,
     cited,
     every,
-    fact_table,
     fee_row,
     human,
     minutes,
@@ -27,15 +26,15 @@ from certcli.render import (
     section,
     sources_json,
 )
-from certcli.render.grid import Grid
+from certcli.render.table import Table, borderless, fact_table
 
 # --------------------------------------------------------------------------- list
 
 
-def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Grid:
+def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Table:
     """The catalog as a table; below 60 columns only code, name and issuer."""
     narrow = width < 60
-    table = Grid(header_style="bold", expand=True, pad_edge=False)
+    table = borderless(header_style="bold", expand=True, pad_edge=False)
     table.add_column("Code", no_wrap=True, style="bold cyan", min_width=max((len(c.code) for c in creds), default=4))
     # names wrap rather than end in "…": CDEO and CDEI differ only in their last word
     table.add_column("Credential", overflow="fold", ratio=1)
@@ -220,7 +219,7 @@ def _all_superseded(fact: Any) -> bool:
     return all(c.superseded for c in fact)
 
 
-def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Grid:
+def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Table:
     from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
     org = catalog.issuer(cred)
     rules = org.renewal
@@ -367,7 +366,7 @@ def comparison_rows(catalog: Catalog, creds: list[Credential]) -> list[tuple[str
 
 def comparison_table(catalog: Catalog, creds: list[Credential], today: date) -> RenderableType:
     notes = Footnotes(catalog, today)
-    table = Grid(header_style="bold cyan", pad_edge=False)
+    table = borderless(header_style="bold cyan", pad_edge=False)
     table.add_column("", style="bold", no_wrap=False, max_width=14)
     for cred in creds:
         table.add_column(cred.code, overflow="fold", ratio=1)
@@ -412,8 +411,8 @@ def comparison_json(catalog: Catalog, creds: list[Credential], today: date) -> d
 # --------------------------------------------------------------------------- search
 
 
-def search_table(catalog: Catalog, hits: list[tuple[Credential, str]]) -> Grid:
-    table = Grid(header_style="bold", pad_edge=False)
+def search_table(catalog: Catalog, hits: list[tuple[Credential, str]]) -> Table:
+    table = borderless(header_style="bold", pad_edge=False)
     table.add_column("Code", no_wrap=True, style="bold cyan")
     table.add_column("Credential", ratio=1, overflow="fold")
     table.add_column("Matched", style="dim", no_wrap=True, overflow="ellipsis", max_width=18)

@@ -28,7 +28,7 @@ from certcli.render import (
     section,
     sources_json,
 )
-from certcli.render.grid import Grid
+from certcli.render.table import borderless
 
 UNKNOWN_MARK = "?"
 DISPUTED_NOTE = "* sources disagree on this figure: certcli uses the most recent official one (else the most recent)."
@@ -138,7 +138,7 @@ def fees_table(
 ) -> RenderableType:
     """One row per credential: price basis, exam fee, attempts, dues and the first-year total."""
     notes = Footnotes(catalog, today)
-    table = Grid(header_style="bold", pad_edge=False)
+    table = borderless(header_style="bold", pad_edge=False)
     table.add_column("Code", style="bold cyan", no_wrap=True)
     table.add_column("Priced as", no_wrap=True)
     table.add_column("Exam fee", overflow="fold", min_width=9)
@@ -263,7 +263,7 @@ def memberships_view(catalog: Catalog, orgs: Sequence[Organization], today: date
             f"to keep its credentials: {_yes_no(catalog, m.required_to_keep)}"
         ))
         if m.tiers:
-            table = Grid(header_style="bold", pad_edge=False)
+            table = borderless(header_style="bold", pad_edge=False)
             table.add_column("Tier", overflow="fold", max_width=28)
             table.add_column("Dues a year", overflow="fold", ratio=1)
             table.add_column("As of", no_wrap=True, justify="right")
@@ -325,7 +325,7 @@ def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> Rend
     if pc.held:
         parts.append(Text("Already held: " + ", ".join(pc.held) + " (no exam fee).", style="dim"))
 
-    table = Grid(header_style="bold", pad_edge=False)
+    table = borderless(header_style="bold", pad_edge=False)
     table.add_column("", overflow="fold", ratio=1, min_width=30)
     table.add_column("Amount", justify="right", no_wrap=True)
     table.add_column("As of", no_wrap=True)

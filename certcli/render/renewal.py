@@ -22,7 +22,6 @@ from certcli.render import (
     claim_value,
     every,
     fact_json,
-    fact_table,
     fee_row,
     human,
     money,
@@ -31,7 +30,7 @@ from certcli.render import (
     sources_json,
     years,
 )
-from certcli.render.grid import Grid
+from certcli.render.table import Table, borderless, fact_table
 
 DATE_NOTE = (
     "Due dates count whole cycles from the date you gave (the date earned, or CODE@end:DATE for a cycle end); "
@@ -151,7 +150,7 @@ def _cite(notes: Footnotes, claims: list[Claim[Any] | None]) -> Text:
 
 
 def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
-    table = Grid(show_header=False)
+    table = borderless(show_header=False)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
@@ -171,7 +170,7 @@ def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
     return Group(*parts)
 
 
-def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Grid:
+def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Table:
     org = item.organization
     rules = org.renewal
     req = item.requirement
