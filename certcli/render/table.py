@@ -4,24 +4,43 @@ One place decides how a table is built, so a change of table (another box, a fas
 is made once. Column options are rich's own ``add_column`` keywords (``justify``, ``no_wrap``,
 ``overflow``, ``min_width``, ``max_width``, ``ratio``, ``style``).
 
-A string cell is plain text: it never goes through console markup, so a figure or a title
-from the data that happens to contain ``[bold]`` or ``:smile:`` prints as it is written.
+Two differences from a bare ``Table``: a string cell is plain text (it never goes through
+console markup, so a title from the data that happens to contain ``[bold]`` prints as it is
+written), and a line ends at its last character (no trailing blanks in a file or a pipe).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table as _RichTable
 from rich.text import Text
 
 
 class Table(_RichTable):
-    """rich's ``Table`` whose string cells are plain text, not console markup."""
+    """rich's ``Table``: string cells as plain text, lines without trailing blanks."""
 
     def add_row(self, *renderables: RenderableType | None, **options: Any) -> None:
         super().add_row(*(Text(r) if isinstance(r, str) else r for r in renderables), **options)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        segments = (s for s in super().__rich_console__(console, options) if isinstance(s, Segment))
+        new_line = Segment.line()
+        for line in Segment.split_lines(segments):
+            yield from _rstrip(line)
+            yield new_line
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    """The line without the blanks at its end (certcli's padding carries no visible style)."""
+    while line and not line[-1].control and not line[-1].text.rstrip(" "):
+        line = line[:-1]
+    if line and not line[-1].control and line[-1].text.endswith(" "):
+        last = line[-1]
+        line = [*line[:-1], Segment(last.text.rstrip(" "), last.style)]
+    return line
 
 
 def borderless(
