@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from certcli.catalog import Catalog
 from certcli.cli import _complete_codes, app
+from certcli.engine.browse import credential_facts
 from certcli.render import catalog as view
 from certcli.render import cited
 from tests.conftest import DATA, TODAY, as_json, ok
@@ -161,7 +162,7 @@ def test_show_json_keeps_every_disputed_value(run_fixture: Any) -> None:
 
 def test_every_credential_json_cites_resolvable_sources(catalog: Catalog) -> None:
     for cred in catalog.credentials.values():
-        doc = view.credential_json(catalog, cred, TODAY)
+        doc = view.credential_json(catalog, credential_facts(catalog, cred), TODAY)
         json.dumps(doc)  # serializable as is
         assert doc["sources"], f"{cred.code}: no sources at all"
         assert cited(doc) <= set(doc["sources"]), cred.code

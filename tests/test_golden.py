@@ -18,6 +18,7 @@ import pytest
 from rich.console import Console, RenderableType
 
 from certcli.catalog import Catalog
+from certcli.engine.browse import comparison, credential_facts
 from certcli.render import catalog as view
 from tests.conftest import TODAY
 
@@ -29,12 +30,12 @@ Render = Callable[[Catalog], RenderableType]
 RENDERS: dict[str, Render] = {
     "list": lambda c: view.list_table(c, list(c.credentials.values()), WIDTH),
     "list_narrow": lambda c: view.list_table(c, [c.credential(x) for x in ("CPC", "CCA", "CBCS", "CPMS")], 50),
-    "show_cpc": lambda c: view.credential_card(c, c.credential("CPC"), TODAY),
-    "show_ccs": lambda c: view.credential_card(c, c.credential("CCS"), TODAY),
-    "show_chda": lambda c: view.credential_card(c, c.credential("CHDA"), TODAY),
-    "compare_cpc_ccs": lambda c: view.comparison_table(c, c.resolve(["CPC", "CCS"]), TODAY),
+    "show_cpc": lambda c: view.credential_card(c, credential_facts(c, c.credential("CPC")), TODAY),
+    "show_ccs": lambda c: view.credential_card(c, credential_facts(c, c.credential("CCS")), TODAY),
+    "show_chda": lambda c: view.credential_card(c, credential_facts(c, c.credential("CHDA")), TODAY),
+    "compare_cpc_ccs": lambda c: view.comparison_table(c, comparison(c, c.resolve(["CPC", "CCS"])), TODAY),
     "compare_six": lambda c: view.comparison_table(
-        c, c.resolve(["CPC", "CCS", "CCA", "CPB", "CBCS", "CMRS"]), TODAY
+        c, comparison(c, c.resolve(["CPC", "CCS", "CCA", "CPB", "CBCS", "CMRS"])), TODAY
     ),
 }
 

@@ -84,7 +84,8 @@ class KeepCost(NamedTuple):
     total: int | None  # None when a part is not published
 
 
-def _individual_dues(org: Organization) -> tuple[Claim[Any], ...] | None:
+def individual_dues(org: Organization) -> tuple[Claim[Any], ...] | None:
+    """The organization's dues a year for an individual member (None: no such tier)."""
     for tier in org.membership.tiers:
         if tier.kind is TierKind.INDIVIDUAL:
             return tier.dues
@@ -252,7 +253,7 @@ def _issuer_renewal(
 
     keep = catalog.pick(org.membership.required_to_keep)
     required = bool(keep.value) if keep is not None else False
-    dues_fact = _individual_dues(org)
+    dues_fact = individual_dues(org)
     dues = catalog.pick(dues_fact)
     dues_dates: tuple[date, ...] = ()
     if required and next_due is not None and years and years > 1:

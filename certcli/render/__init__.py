@@ -18,6 +18,7 @@ from rich.text import Text
 from certcli.catalog import STALE_DAYS, Catalog
 from certcli.model import Audience, Claim, Fee
 from certcli.render.table import Table, borderless, grid
+from certcli.words import human, money
 
 NOT_PUBLISHED = "not published"
 STALE_NOTE = (
@@ -29,10 +30,6 @@ Fact: TypeAlias = "tuple[Claim[Any], ...]"
 
 
 # --------------------------------------------------------------------------- formatting values
-
-
-def money(value: Any) -> str:
-    return f"${value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
 def minutes(value: Any) -> str:
@@ -58,22 +55,10 @@ def claim_value(claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> str:
     return fmt(claim.value)
 
 
-def years(n: float) -> str:
-    """``1 year``, ``2.5 years``, ``4 years``."""
-    shown = int(n) if n == int(n) else n
-    return f"{shown} year{'' if n == 1 else 's'}"
 
 
-def every(cycle: int | None) -> str:
-    """How often a renewal cycle comes round: ``every year``, ``every 2 years``."""
-    if cycle is None:
-        return "per cycle (cycle not published)"
-    return "every year" if cycle == 1 else f"every {cycle} years"
 
 
-def human(name: str) -> str:
-    """``hospital_outpatient`` → ``hospital outpatient``; ``non_member`` → ``non-member``."""
-    return str(name).replace("non_", "non-").replace("_", " ")
 
 
 # --------------------------------------------------------------------------- footnotes

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
-from certcli.engine.renewal import CeuRequirement
+from certcli.engine.renewal import CeuRequirement, individual_dues
 from certcli.model import FeeKind, Profile
 from certcli.questions import QUESTION
 from certcli.render import (
@@ -26,21 +26,17 @@ from certcli.render import (
     bullets,
     cited,
     claim_json,
-    every,
     fact_json,
-    human,
     minutes,
     model_json,
-    money,
     plain,
     section,
     source_year,
     sources_json,
-    years,
 )
-from certcli.render.catalog import individual_dues, membership_required
 from certcli.render.fees import as_of_cell, item_json
 from certcli.render.table import Table, borderless, fact_table
+from certcli.words import every, human, money, plural, years
 
 GOAL_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["goal"].choices}
 
@@ -157,7 +153,7 @@ def _cost_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
     if q is None:
         part.rows.append(("Exam", Text(NOT_PUBLISHED, style="dim"), Text("")))
     else:
-        attempts = f", {q.attempts} attempt{'s' if q.attempts != 1 else ''}"
+        attempts = f", {plural(q.attempts, 'attempt')}"
         who = "member" if q.member else "non-member"
         part.rows.append((f"Exam ({who}{attempts})", _item_value(q.exam), _as_of(notes, q.exam)))
         if q.dues is not None:
@@ -197,7 +193,7 @@ def _renewal_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
                           *notes.fact(cred.renewal.subject_ceus, lambda v: f"{v} CEUs")))
     keep = catalog.pick(org.membership.required_to_keep)
     if keep is not None and keep.value:
-        dues = catalog.pick(individual_dues(catalog, cred))
+        dues = catalog.pick(individual_dues(org))
         if dues is not None:
             part.rows.append(("Membership", Text(f"required every year: {money(dues.value)}/yr"), notes.as_of(dues)))
         else:
@@ -456,7 +452,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "first_year_total": q.total if q else None,
         "attempts": q.attempts if q else None,
         "member": q.member if q else None,
-        "membership_required": q.membership_required if q else membership_required(catalog, cred),
+        "membership_required": q.membership_required if q else catalog.members_only(org),
         "notes": list(q.notes) if q else [],
         "price_page": cred.url or org.url,
     }
@@ -471,7 +467,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "subject_ceus": fact_json(catalog, cred.renewal.subject_ceus, today),
         "subject": cred.renewal.subject,
         "membership_required_to_keep": bool(keep.value) if keep is not None else None,
-        "dues": fact_json(catalog, individual_dues(catalog, cred), today)
+        "dues": fact_json(catalog, individual_dues(org), today)
         if keep is not None and keep.value else None,
         "fees": [
             {"kind": str(f.kind), "audience": str(f.audience), "amount": fact_json(catalog, f.amount, today),

@@ -24,11 +24,11 @@ from certcli.render import (
     bullets,
     cited,
     fact_json,
-    money,
     section,
     sources_json,
 )
 from certcli.render.table import borderless
+from certcli.words import money, years
 
 UNKNOWN_MARK = "?"
 DISPUTED_NOTE = "* sources disagree on this figure: certcli uses the most recent official one (else the most recent)."
@@ -313,7 +313,7 @@ def memberships_json(catalog: Catalog, orgs: Sequence[Organization], today: date
 def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> RenderableType:
     """The plan by year: each item with its as-of year, subtotals, the total, the choices and why."""
     notes = Footnotes(catalog, today)
-    title = Text(f"Cost of {' + '.join(pc.codes) or 'nothing'} over {pc.years} year{'s' if pc.years > 1 else ''}",
+    title = Text(f"Cost of {' + '.join(pc.codes) or 'nothing'} over {years(pc.years)}",
                  style="bold")
     title.append(f" ({buyer_words(buyer)}"
                  + (f", {pc.attempts} attempts" if pc.attempts == 2 else "") + ")", style="dim")
@@ -357,7 +357,7 @@ def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> Rend
         table.add_row(Text(f"  Year {year} subtotal", style="italic"), sub, "")
     table.add_row("", "", "")
     total = Text(money(pc.total), style="bold")
-    label = Text(f"Total over {pc.years} year{'s' if pc.years > 1 else ''}", style="bold")
+    label = Text(f"Total over {years(pc.years)}", style="bold")
     if pc.incomplete:
         total.append(f" + {UNKNOWN_MARK}", style="yellow")
         label.append(" (incomplete)", style="yellow")

@@ -20,17 +20,14 @@ from certcli.render import (
     cited,
     claim_json,
     claim_value,
-    every,
     fact_json,
     fee_row,
-    human,
-    money,
     plain,
     section,
     sources_json,
-    years,
 )
 from certcli.render.table import Table, borderless, fact_table
+from certcli.words import every, human, money, plural, years
 
 DATE_NOTE = (
     "Due dates count whole cycles from the date you gave (the date earned, or CODE@end:DATE for a cycle end); "
@@ -97,7 +94,7 @@ def recert_text(catalog: Catalog, fee: RecertFee, audience: bool = True) -> str:
             extra = fee.additional_claim.value
             return (
                 f"{money(fee.total)} per cycle{who}: {money(fee.first_claim.value)} + {money(extra)} × "
-                f"{fee.credentials - 1} further credential{'s' if fee.credentials > 2 else ''}"
+                f"{plural(fee.credentials - 1, 'further credential')}"
             )
         return f"{money(fee.total)} per cycle{who}"
     if fee.first_claim is None:
@@ -159,7 +156,7 @@ def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
         if d.kind == "dues":
             text.append(" (no CEUs this time)", style="dim")
         days = (d.when - plan.today).days
-        text.append(f" · in {days} day{'s' if days != 1 else ''}" if days else " · today", style="dim")
+        text.append(f" · in {plural(days, 'day')}" if days else " · today", style="dim")
         table.add_row(d.when.isoformat(), d.issuer, text)
     parts: list[RenderableType] = [table] if plan.deadlines else []
     if plan.undated:
