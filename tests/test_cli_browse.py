@@ -17,7 +17,7 @@ from certcli.cli import _complete_codes, app
 from certcli.engine.browse import credential_facts
 from certcli.render import catalog as view
 from certcli.render import cited
-from tests.conftest import DATA, TODAY, as_json, ok
+from tests.conftest import DATA, TODAY, as_json, is_source_url, ok
 
 SIX = ["CPC", "CCS", "CCA", "CPB", "CBCS", "CMRS"]
 
@@ -38,7 +38,7 @@ def listed(run: Any, *args: str) -> list[str]:
 
 def fits(text: str, width: int = 80) -> None:
     for line in text.splitlines():
-        assert len(line) <= width, f"{len(line)} columns: {line!r}"
+        assert len(line) <= width or is_source_url(line), f"{len(line)} columns: {line!r}"
     assert "\x1b[" not in text  # NO_COLOR / not a terminal: no escape codes
 
 
@@ -188,8 +188,9 @@ def test_show_accepts_aliases_designations_and_punctuation(run: Any, typed: str,
 def test_compare_six_credentials_fits_80_columns(run: Any) -> None:
     out = ok(run("compare", *SIX)).stdout
     fits(out)
-    assert out.splitlines()[0].split() == SIX
-    assert "Exam fee,   members" in out  # AAPC and AMBA sell their exams to members only
+    headers = [line.split() for line in out.splitlines() if line.split() and set(line.split()) <= set(SIX)]
+    assert [code for header in headers for code in header] == SIX  # in tables side by side, in order
+    assert "members only" in out  # AAPC and AMBA sell their exams to members only
 
 
 FIXTURE_SIX = ["TPC", "TPB", "TCA", "TCS", "TBS", "TMR"]

@@ -43,7 +43,7 @@ RENDERS: dict[str, Render] = {
 def render(renderable: RenderableType, width: int = WIDTH) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, force_terminal=False, legacy_windows=False)
-    console.print(renderable)
+    console.print(renderable, crop=False)  # as certcli prints: a long source URL stays whole
     # rich pads table cells with spaces; trailing blanks carry no meaning and editors strip them
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
@@ -62,9 +62,11 @@ def test_render_matches_golden(catalog: Catalog, name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(RENDERS))
 def test_every_line_fits_the_width(catalog: Catalog, name: str) -> None:
+    """Every line but a source's URL, which is printed whole for the terminal to wrap."""
     width = 50 if name.endswith("_narrow") else WIDTH
+    urls = {src.url for src in catalog.sources.values()}
     for line in render(RENDERS[name](catalog), width).splitlines():
-        assert len(line) <= width, line
+        assert len(line) <= width or line.strip() in urls, line
 
 
 def test_list_shows_every_credential_with_its_full_name_and_status(catalog: Catalog) -> None:

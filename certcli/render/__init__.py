@@ -142,13 +142,20 @@ class Footnotes:
         return text, self.as_of(claim)
 
     def table(self, title: str = "Sources") -> RenderableType:
-        out = borderless(title=title, show_header=False)
-        out.add_column(no_wrap=True, style="dim")
-        out.add_column(overflow="fold")
+        """The numbered sources: each one's title (wrapped under itself) and, on a line of its
+        own, its URL, whole: never wrapped or cut, even when it is wider than the terminal
+        (the terminal wraps it, and it stays one link)."""
+        parts: list[RenderableType] = [Text(title, style="table.title")] if title else []
+        width = len(f"[{len(self.order)}]")
         for i, sid in enumerate(self.order, 1):
             src = self.catalog.sources[sid]
-            out.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}\n{src.url}"))
-        return out
+            row = borderless(show_header=False)
+            row.add_column(no_wrap=True, style="dim", width=width)
+            row.add_column(overflow="fold")
+            row.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}"))
+            parts.append(row)
+            parts.append(Text(" " * (width + 3) + src.url, no_wrap=True, overflow="ignore"))
+        return Group(*parts)
 
     def notes(self) -> list[str]:
         out = []

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from certcli.catalog import Catalog
@@ -23,7 +23,7 @@ from certcli.render import (
     section,
     sources_json,
 )
-from certcli.render.table import Table, borderless, fact_table
+from certcli.render.table import Table, borderless, fact_table, fit
 from certcli.words import every, human, money, plural
 
 if TYPE_CHECKING:  # 'list' imports this module and needs no engine
@@ -347,16 +347,50 @@ def comparison_rows(catalog: Catalog, facts: list[CredentialFacts]) -> list[tupl
     return [(label, [fn(f) for f in facts]) for label, fn in rows]
 
 
+class _SideBySide:
+    """The comparison, laid out for the width it is printed at: one table when every word fits
+    whole; else the codes in as few even groups as fit, one table each, every table with the
+    labels (six codes at 80 columns: two tables of three)."""
+
+    def __init__(self, codes: list[str], labels: list[Text], cells: list[list[Text]]) -> None:
+        self.codes, self.labels, self.cells = codes, labels, cells
+
+    def _table(self, which: list[int]) -> Table:
+        table = borderless(header_style="bold cyan", pad_edge=False)
+        table.add_column("", style="bold", no_wrap=False, max_width=14)
+        for i in which:
+            table.add_column(self.codes[i], overflow="fold")
+        for label, row in zip(self.labels, self.cells, strict=True):
+            table.add_row(label, *(row[i] for i in which))
+        return table
+
+    def _groups(self, width: int) -> list[Table]:
+        count = len(self.codes)
+        for parts in range(1, count + 1):
+            size = -(-count // parts)  # the groups as even as they can be, larger ones first
+            groups = [list(range(start, min(start + size, count))) for start in range(0, count, size)]
+            tables = [self._table(group) for group in groups]
+            if all(fit(table, width) for table in tables):
+                return tables
+        tables = [self._table([i]) for i in range(count)]  # too narrow even for one code: rich folds
+        return tables
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for n, table in enumerate(self._groups(options.max_width)):
+            if n:
+                yield Text("")
+            yield table
+
+
 def comparison_table(catalog: Catalog, facts: list[CredentialFacts], today: date) -> RenderableType:
     notes = Footnotes(catalog, today)
     rows = comparison_rows(catalog, facts)
-    table = borderless(header_style="bold cyan", pad_edge=False)
-    table.add_column("", style="bold", no_wrap=False, max_width=14)
-    for f in facts:
-        table.add_column(f.credential.code, overflow="fold", ratio=1)
+    labels: list[Text] = []
+    grid: list[list[Text]] = []
     for label, cells in rows:
         differ = len({text for text, _ in cells}) > 1
-        row: list[Text] = [Text(label, style="bold" if differ else "dim")]
+        labels.append(Text(label, style="bold" if differ else "dim"))
+        row: list[Text] = []
         for text, claim in cells:
             cell = Text(text, style="" if differ else "dim")
             if text == NOT_PUBLISHED:
@@ -366,7 +400,8 @@ def comparison_table(catalog: Catalog, facts: list[CredentialFacts], today: date
                 cell.append(notes.as_of(claim))
                 cell.stylize("dim", len(text))
             row.append(cell)
-        table.add_row(*row)
+        grid.append(row)
+    table = _SideBySide([f.credential.code for f in facts], labels, grid)
     tail = ["On a colour terminal, rows that differ are bold; rows the same for all are dim."]
     if any(text.endswith("*") for _, cells in rows for text, _ in cells):
         tail.append("* sources disagree on this figure: 'certcli show CODE' lists every value and source.")

@@ -11,8 +11,10 @@ written), and a line ends at its last character (no trailing blanks in a file or
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.table import Table as _RichTable
@@ -28,8 +30,11 @@ class Table(_RichTable):
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         segments = (s for s in super().__rich_console__(console, options) if isinstance(s, Segment))
         new_line = Segment.line()
+        width = options.max_width
         for line in Segment.split_lines(segments):
-            yield from _rstrip(line)
+            # a table wider than the terminal is cut at its edge, as rich's print would cut it
+            # (certcli prints with crop=False, so that a source's URL below can run on whole)
+            yield from _rstrip(Segment.adjust_line_length(line, width, pad=False))
             yield new_line
 
 
@@ -78,3 +83,74 @@ def fact_table() -> Table:
     out.add_column(overflow="fold", ratio=1)
     out.add_column(no_wrap=True, justify="right")
     return out
+
+
+# --------------------------------------------------------------------------- fitting without breaking words
+
+LONG_WORD = 16  # a token longer than this (a URL, a long code list) may fold in a narrow column
+
+
+def _span(cell: RenderableType, fold: bool) -> tuple[int, int]:
+    """(longest word, longest line) of a text cell, in terminal cells; a fold column's words
+    count at most LONG_WORD."""
+    plain = cell.plain if isinstance(cell, Text) else str(cell)
+    words = [cell_len(w) for w in plain.split()]
+    lines = [cell_len(line) for line in plain.splitlines()]
+    word = max(words, default=0)
+    return (min(word, LONG_WORD) if fold else word), max(lines, default=0)
+
+
+def fit(table: Table, width: int) -> bool:
+    """Give every column of ``table`` (text cells only) a width so that the table is at most
+    ``width`` cells wide and no column is narrower than its longest word: the widest columns
+    give way first, one cell at a time. False (and nothing changed) when even the narrowest
+    such layout is wider than ``width``.
+
+    rich's own layout narrows the widest columns without looking at their words, which is how
+    ``compare`` came to print "membershi" / "p…" while another column had room to spare.
+    """
+    _, right, _, left = table.padding
+    columns = table.columns
+    pads: list[int] = []
+    lows: list[int] = []
+    highs: list[int] = []
+    for index, column in enumerate(columns):
+        pad = left + right
+        if not table.pad_edge:
+            pad -= (left if index == 0 else 0) + (right if index == len(columns) - 1 else 0)
+        fold = column.overflow == "fold"
+        cells = [column.header] if table.show_header else []
+        spans = [_span(c, fold) for c in [*cells, *column.cells]]
+        high = max(s[1] for s in spans) if spans else 0
+        low = max([high if column.no_wrap else s[0] for s in spans] + [column.min_width or 0])
+        high = max(high, low)
+        if column.max_width is not None:
+            high = max(low, min(high, column.max_width))
+        pads.append(pad)
+        lows.append(low + pad)
+        highs.append(high + pad)
+    if sum(lows) > width:
+        return False
+    widths = highs[:]
+    while sum(widths) > width:
+        index = max((i for i in range(len(widths)) if widths[i] > lows[i]), key=lambda i: widths[i])
+        widths[index] -= 1
+    for column, full, pad in zip(columns, widths, pads, strict=True):
+        column.width = full - pad
+    return True
+
+
+class Fitted:
+    """The first of several layouts of the same cells that fits the width it is printed at
+    with every word whole (see :func:`fit`); the last one when none does."""
+
+    def __init__(self, *layouts: Callable[[], Table]) -> None:
+        self.layouts = layouts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for build in self.layouts[:-1]:
+            table = build()
+            if fit(table, options.max_width):
+                yield table
+                return
+        yield self.layouts[-1]()
