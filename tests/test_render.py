@@ -114,3 +114,21 @@ def test_the_saved_plan_lists_each_source_url_whole_on_one_line(run: Any, catalo
     urls = [line.rsplit(": ", 1)[-1].strip("<>") for line in listed]
     assert any(len(url) > 40 for url in urls)
     assert set(urls) <= {src.url for src in catalog.sources.values()}  # each whole, on its entry's line
+
+
+@pytest.mark.parametrize("days", [547, 548, 549])
+def test_a_figure_cited_by_several_sources_is_old_by_the_one_staleness_rule(catalog: Catalog, days: int) -> None:
+    """Footnotes.cite dates a figure by its newest source, and marks it 'old' exactly when
+    Catalog.is_stale marks a claim of that source: 548 days after 1 July of its year."""
+    from datetime import date, timedelta
+
+    from certcli.render import Footnotes
+
+    claims = [c for cred in catalog.credentials.values() for fee in cred.fees for c in fee.amount]
+    claim = next(c for c in claims if catalog.sources[c.source].year == 2025)
+    undated = next(src.id for src in catalog.sources.values() if src.year is None)
+    today = date(2025, 7, 1) + timedelta(days=days)
+    cited = Footnotes(catalog, today).cite([undated, claim.source])
+    assert cited.plain.startswith("2025 [1] [2]")
+    assert cited.plain.endswith(" old") is catalog.is_stale(claim, today) is (days > 548)
+    assert Footnotes(catalog, today).cite([undated]).plain == "undated [1] old"  # undated is always old

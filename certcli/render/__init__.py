@@ -15,7 +15,8 @@ from pydantic import BaseModel
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from certcli.catalog import STALE_DAYS, Catalog
+from certcli.catalog import Catalog
+from certcli.catalog.provenance import newest_year, year_is_stale
 from certcli.model import Audience, Claim, Fee
 from certcli.render.table import Table, borderless, grid
 from certcli.words import human, money
@@ -93,10 +94,9 @@ class Footnotes:
         unique = [i for i in dict.fromkeys(ids) if i in self.catalog.sources]
         if not unique:
             return Text("")
-        years = [self.catalog.sources[i].year for i in unique]
-        newest = max((y for y in years if y), default=None)
+        newest = newest_year(self.catalog.sources[i] for i in unique)
         text = Text(f"{newest or 'undated'} " + " ".join(self.mark(i) for i in unique))
-        if newest is None or (self.today - date(newest, 7, 1)).days > STALE_DAYS:
+        if year_is_stale(newest, self.today):  # the rule of Catalog.is_stale, for a year
             self.stale_seen = True
             text.append(" old", style="yellow")
         return text

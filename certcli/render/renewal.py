@@ -77,11 +77,11 @@ def _fact_text(catalog: Catalog, fact: Any, fmt: Callable[[Any], str] = plain) -
     if picked is None:
         return NOT_PUBLISHED
     text = claim_value(picked, fmt) + _as_of(catalog, picked)
-    others = [
-        c for c in fact or ()
-        if c is not picked and not c.superseded and not c.doubtful and (c.value, c.max) != (picked.value, picked.max)
-    ]
-    if others:
+    if catalog.disputed(fact):
+        others = [
+            c for c in fact or ()
+            if not c.superseded and not c.doubtful and (c.value, c.max) != (picked.value, picked.max)
+        ]
         text += "; sources disagree: " + "; ".join(claim_value(c, fmt) + _as_of(catalog, c) for c in others)
     return text
 
