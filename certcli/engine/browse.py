@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from certcli.catalog import Catalog
 from certcli.engine.fees import find_fee
-from certcli.engine.renewal import CeuRequirement, ceu_requirement, individual_dues
+from certcli.engine.renewal import CeuRequirement, ceu_requirement
 from certcli.model import Audience, Claim, Credential, Fee, FeeKind, Organization
 
 PRICED = (Audience.MEMBER, Audience.NON_MEMBER)  # the exam fees a card and a comparison show
@@ -62,7 +62,7 @@ def credential_facts(catalog: Catalog, cred: Credential) -> CredentialFacts:
         credential=cred,
         organization=org,
         membership_required=required,
-        dues=individual_dues(org),
+        dues=org.individual_dues,
         ceus=ceu_requirement(catalog, org, [cred]),
         exam_fees=tuple(_exam_price(cred, audience, required) for audience in PRICED),
         salary=catalog.pick(cred.salary),

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
-from certcli.engine.renewal import CeuRequirement, individual_dues
+from certcli.engine.renewal import CeuRequirement
 from certcli.model import FeeKind, Profile
 from certcli.questions import QUESTION
 from certcli.render import (
@@ -193,7 +193,7 @@ def _renewal_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
                           *notes.fact(cred.renewal.subject_ceus, lambda v: f"{v} CEUs")))
     keep = catalog.pick(org.membership.required_to_keep)
     if keep is not None and keep.value:
-        dues = catalog.pick(individual_dues(org))
+        dues = catalog.pick(org.individual_dues)
         if dues is not None:
             part.rows.append(("Membership", Text(f"required every year: {money(dues.value)}/yr"), notes.as_of(dues)))
         else:
@@ -467,7 +467,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "subject_ceus": fact_json(catalog, cred.renewal.subject_ceus, today),
         "subject": cred.renewal.subject,
         "membership_required_to_keep": bool(keep.value) if keep is not None else None,
-        "dues": fact_json(catalog, individual_dues(org), today)
+        "dues": fact_json(catalog, org.individual_dues, today)
         if keep is not None and keep.value else None,
         "fees": [
             {"kind": str(f.kind), "audience": str(f.audience), "amount": fact_json(catalog, f.amount, today),
