@@ -16,7 +16,7 @@ from certcli.catalog import Catalog
 from certcli.cli import _complete_codes, app
 from certcli.engine.browse import credential_facts
 from certcli.render import catalog as view
-from certcli.render import cited
+from certcli.render.json import cited
 from tests.conftest import DATA, TODAY, as_json, is_source_url, ok
 
 SIX = ["CPC", "CCS", "CCA", "CPB", "CBCS", "CMRS"]

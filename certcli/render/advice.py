@@ -24,17 +24,13 @@ from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
     bullets,
-    cited,
-    claim_json,
-    fact_json,
     minutes,
-    model_json,
     plain,
     section,
     source_year,
-    sources_json,
 )
 from certcli.render.fees import as_of_cell, item_json
+from certcli.render.json import cited, claim_json, fact_json, model_json, plain_json, sources_json
 from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, money, plural, years
 
@@ -414,19 +410,6 @@ def _item_json(item: Any) -> dict[str, Any] | None:
     return item_json(item) if item is not None else None
 
 
-def _plain_json(obj: Any) -> Any:
-    """An engine record (a NamedTuple) as JSON: nested records as dicts, models as their codes."""
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return {name: _plain_json(getattr(obj, name)) for name in obj._fields}
-    if isinstance(obj, tuple | list | frozenset | set):
-        return [_plain_json(x) for x in obj]
-    if isinstance(obj, dict):
-        return {str(k): _plain_json(v) for k, v in obj.items()}
-    if hasattr(obj, "code") and hasattr(obj, "model_fields"):
-        return obj.code
-    if isinstance(obj, str):
-        return str(obj)
-    return obj
 
 
 def _requirement_json(req: CeuRequirement) -> dict[str, Any]:
@@ -513,7 +496,7 @@ def _cost_json(plan: Plan) -> dict[str, Any] | None:
         "by_year": [{"year": y, "amount": v} for y, v in sorted(cost.by_year().items())],
         "items": [_item_json(i) for i in cost.items],
         "strategy": list(cost.strategy),
-        "break_even": [_plain_json(b) for b in cost.break_even],
+        "break_even": [plain_json(b) for b in cost.break_even],
     }
 
 

@@ -15,14 +15,12 @@ from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
     bullets,
-    cited,
     fee_row,
     minutes,
-    model_json,
     plain,
     section,
-    sources_json,
 )
+from certcli.render.json import cited, model_json, sources_json
 from certcli.render.table import Table, borderless, fact_table, fit
 from certcli.words import every, human, money, plural
 

@@ -22,11 +22,9 @@ from certcli.render import (
     STALE_NOTE,
     Footnotes,
     bullets,
-    cited,
-    fact_json,
     section,
-    sources_json,
 )
+from certcli.render.json import cited, fact_json, sources_json
 from certcli.render.table import Fitted, Table, borderless
 from certcli.words import money, years
 

@@ -17,15 +17,12 @@ from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
     bullets,
-    cited,
-    claim_json,
     claim_value,
-    fact_json,
     fee_row,
     plain,
     section,
-    sources_json,
 )
+from certcli.render.json import cited, claim_json, fact_json, sources_json
 from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, money, plural, years
 
