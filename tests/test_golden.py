@@ -29,6 +29,7 @@ from certcli.cli import app
 from certcli.commands.common import Clock
 from certcli.engine.browse import comparison, credential_facts
 from certcli.render import catalog as view
+from certcli.render import compare
 from tests.conftest import TODAY, is_source_url
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -43,8 +44,8 @@ RENDERS: dict[str, Render] = {
     "show_cpc": lambda c: view.credential_card(c, credential_facts(c, c.credential("CPC")), TODAY),
     "show_ccs": lambda c: view.credential_card(c, credential_facts(c, c.credential("CCS")), TODAY),
     "show_chda": lambda c: view.credential_card(c, credential_facts(c, c.credential("CHDA")), TODAY),
-    "compare_cpc_ccs": lambda c: view.comparison_table(c, comparison(c, c.resolve(["CPC", "CCS"])), TODAY),
-    "compare_six": lambda c: view.comparison_table(
+    "compare_cpc_ccs": lambda c: compare.comparison_table(c, comparison(c, c.resolve(["CPC", "CCS"])), TODAY),
+    "compare_six": lambda c: compare.comparison_table(
         c, comparison(c, c.resolve(["CPC", "CCS", "CCA", "CPB", "CBCS", "CMRS"])), TODAY
     ),
 }

@@ -62,7 +62,7 @@ def show(ctx: typer.Context, code: CodeArg, json_out: JsonOpt = False) -> None:
 def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> None:
     """Two or more credentials side by side, one row per fact (bold rows differ)."""
     from certcli.engine.browse import comparison
-    from certcli.render import catalog as view
+    from certcli.render import compare as view
 
     found = catalog(ctx)
     creds = found.resolve(codes)

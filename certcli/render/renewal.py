@@ -11,7 +11,6 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.renewal import Deadline, IssuerRenewal, KeepCost, RecertFee, RenewalPlan
-from certcli.ics import Event, stable_uid
 from certcli.model import Audience, Claim, FeeKind
 from certcli.render import (
     NOT_PUBLISHED,
@@ -34,7 +33,7 @@ NO_DATE_HINT = "give the date earned, e.g. {code}@2024-03-15, or the cycle end, 
 FEE_KINDS_SHOWN = (FeeKind.LATE, FeeKind.REINSTATEMENT, FeeKind.EXTENSION)
 
 
-def _num(value: float) -> str:
+def num(value: float) -> str:
     return f"{value:g}"
 
 
@@ -64,22 +63,22 @@ def deadline_summary(deadline: Deadline) -> str:
     return f"{codes}: {deadline.ceus} {deadline.issuer} CEUs due"
 
 
-def _as_of(catalog: Catalog, claim: Claim[Any] | None) -> str:
+def as_of(catalog: Catalog, claim: Claim[Any] | None) -> str:
     return f" (as of {catalog.as_of(claim)})" if claim is not None else ""
 
 
-def _fact_text(catalog: Catalog, fact: Any, fmt: Callable[[Any], str] = plain) -> str:
+def fact_text(catalog: Catalog, fact: Any, fmt: Callable[[Any], str] = plain) -> str:
     """One line for a fact: the value in use and what other live sources say."""
     picked = catalog.pick(fact)
     if picked is None:
         return NOT_PUBLISHED
-    text = claim_value(picked, fmt) + _as_of(catalog, picked)
+    text = claim_value(picked, fmt) + as_of(catalog, picked)
     if catalog.disputed(fact):
         others = [
             c for c in fact or ()
             if not c.superseded and not c.doubtful and (c.value, c.max) != (picked.value, picked.max)
         ]
-        text += "; sources disagree: " + "; ".join(claim_value(c, fmt) + _as_of(catalog, c) for c in others)
+        text += "; sources disagree: " + "; ".join(claim_value(c, fmt) + as_of(catalog, c) for c in others)
     return text
 
 
@@ -186,7 +185,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Tab
     if rules.issuer_share:
         value, as_of = notes.fact(rules.issuer_share)
         if item.issuer_share_ceus is not None and req.ceus is not None:
-            value.append(f"\n= at least {_num(item.issuer_share_ceus)} of your {req.ceus} CEUs", style="bold")
+            value.append(f"\n= at least {num(item.issuer_share_ceus)} of your {req.ceus} CEUs", style="bold")
         table.add_row(f"From {org.code}", value, as_of)
 
     # dates
@@ -406,63 +405,3 @@ def renewal_json(catalog: Catalog, plan: RenewalPlan) -> dict[str, Any]:
     ids = cited(doc) | {s for item in plan.issuers for s in item.requirement.sources}
     doc["sources"] = sources_json(catalog, ids)
     return doc
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _description(catalog: Catalog, item: IssuerRenewal, deadline: Deadline) -> str:
-    org = item.organization
-    rules = org.renewal
-    req = item.requirement
-    lines: list[str] = []
-    if deadline.kind == "dues":
-        lines.append(f"Yearly {org.code} membership dues for {', '.join(deadline.codes)}; no CEUs are due this time.")
-        if item.next_due is not None:
-            lines.append(f"Next CEU due date: {item.next_due.isoformat()} ({ceus_text(item)}).")
-    else:
-        lines.append(f"{', '.join(deadline.codes)}: {ceus_text(item)}.")
-        if req.ceus is not None and req.basis:
-            lines.append(f"Rule: {req.basis}.")
-        if req.subject:
-            lines.append("Of which: " + "; ".join(f"{s.code} {s.ceus} {s.subject}" for s in req.subject) + ".")
-        share = catalog.pick(rules.issuer_share)
-        if share is not None:
-            extra = (
-                f" = at least {_num(item.issuer_share_ceus)} CEUs" if item.issuer_share_ceus is not None else ""
-            )
-            lines.append(f"From {org.code}: {share.value}{extra}.")
-    keep = item.membership_required
-    if keep is not None and keep.value:
-        lines.append("Membership dues: " + _fact_text(catalog, item.dues, lambda v: f"{money(v)} a year") + ".")
-    if deadline.kind == "ceus":
-        for recert in item.recert_fees:
-            text = recert_text(catalog, recert) + _as_of(catalog, recert.first_claim)
-            lines.append(f"Recertification fee: {text}.")
-    if rules.grace_days:
-        lines.append("Grace period: " + _fact_text(catalog, rules.grace_days, lambda v: f"{v} days") + ".")
-    for fee in rules.fees:
-        if fee.kind is FeeKind.LATE:
-            lines.append("Late fee: " + _fact_text(catalog, fee.amount, money) + ".")
-    lines.append(item.date_rule)
-    lines.append(f"Check {org.url} before you pay. From certcli's sourced data; 'certcli renew' shows the sources.")
-    return "\n".join(lines)
-
-
-def calendar_events(catalog: Catalog, plan: RenewalPlan) -> list[Event]:
-    """One all-day event per due date, with reminders 90 and 30 days before."""
-    by_issuer = {item.code: item for item in plan.issuers}
-    events = []
-    for d in plan.deadlines:
-        item = by_issuer[d.issuer]
-        url = item.organization.url if item.organization.url.startswith("http") else None
-        events.append(
-            Event(
-                uid=stable_uid(d.issuer, d.kind, ",".join(d.codes), d.when.isoformat()),
-                day=d.when,
-                summary=deadline_summary(d),
-                description=_description(catalog, item, d),
-                url=url,
-            )
-        )
-    return events
