@@ -1,4 +1,4 @@
-"""Browsing the catalog: the list, one credential's card, a side-by-side comparison, search hits."""
+"""Browsing the catalog: the list, one credential's card, search hits (side by side: render.compare)."""
 
 from __future__ import annotations
 

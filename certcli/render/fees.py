@@ -1,4 +1,4 @@
-"""Money on screen and in JSON: the fee list, membership tiers, and the cost of a path by year.
+"""Money on screen and in JSON: the fee list and membership tiers (a path over years: render.cost).
 
 Every amount goes out with its as-of year and a footnote to its source; old figures carry
 "old", disputed ones a "*" and the values that disagree; unknown ones say "not published".

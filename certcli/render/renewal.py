@@ -1,4 +1,4 @@
-"""Keeping credentials: the renewal plan as rich renderables, JSON and calendar events."""
+"""Keeping credentials: the renewal plan as rich renderables and JSON (its calendar: render.calendar)."""
 
 from __future__ import annotations
 
