@@ -132,3 +132,20 @@ def test_a_figure_cited_by_several_sources_is_old_by_the_one_staleness_rule(cata
     assert cited.plain.startswith("2025 [1] [2]")
     assert cited.plain.endswith(" old") is catalog.is_stale(claim, today) is (days > 548)
     assert Footnotes(catalog, today).cite([undated]).plain == "undated [1] old"  # undated is always old
+
+
+def test_fees_cost_and_show_state_the_same_claim_choice_rule() -> None:
+    """fees and cost once said 'the most recent official one' while computing with a newer
+    third-party figure marked current; every output now words the one rule the same way."""
+    from typer.testing import CliRunner
+
+    from certcli.catalog.provenance import CHOICE_WORDS
+    from certcli.cli import app
+
+    env = {"COLUMNS": "400", "NO_COLOR": "1", "CERTCLI_DATA_DIR": None}
+    for args in (["fees", "--member"], ["cost", "CPC", "CCS"], ["show", "CPC"]):
+        result = CliRunner().invoke(app, args, env=env)
+        assert result.exit_code == 0, result.output
+        page = " ".join(result.stdout.split())
+        assert f"certcli uses {CHOICE_WORDS}" in page, args
+        assert "the most recent official one" not in page, args

@@ -15,7 +15,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from certcli.catalog import Catalog
-from certcli.catalog.provenance import newest_year, year_is_stale
+from certcli.catalog.provenance import CHOICE_WORDS, newest_year, year_is_stale
 from certcli.model import Audience, Claim, Fee
 from certcli.render.table import Table, borderless, grid
 from certcli.words import human, money
@@ -162,8 +162,7 @@ class Footnotes:
             out.append(STALE_NOTE)
         if self.disputed_seen:
             out.append(
-                "Where sources disagree, every value is shown; certcli uses the one the research marked current, "
-                "else the most recent official figure, else the most recent."
+                f"Where sources disagree, every value is shown; certcli uses {CHOICE_WORDS}."
             )
         return out
 

@@ -15,6 +15,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from certcli.catalog import Catalog
+from certcli.catalog.provenance import CHOICE_WORDS
 from certcli.engine.fees import TIER_WORDS, Buyer, LineItem, Quote
 from certcli.model import Credential, Organization
 from certcli.render import (
@@ -29,7 +30,7 @@ from certcli.render.table import Fitted, Table, borderless
 from certcli.words import money
 
 UNKNOWN_MARK = "?"
-DISPUTED_NOTE = "* sources disagree on this figure: certcli uses the most recent official one (else the most recent)."
+DISPUTED_NOTE = f"* sources disagree on this figure: certcli uses {CHOICE_WORDS}."
 CHECK_NOTE = "Prices change: check the issuer's page for the final price before you pay."
 
 
