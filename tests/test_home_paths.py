@@ -57,3 +57,21 @@ def test_any_home_directory_path_gives_a_catalog_or_one_data_error(place: str, p
     result = CliRunner().invoke(app, args, env=env)
     if result.exit_code != 0 or result.exception is not None:  # an existing user's home holds no data files
         assert_one_data_error(result, path)
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["advise", "--answers", "~zz/me.yaml"], "--answers: ~zz/me.yaml: no such file."),
+        (["advise", "--goal", "coding", "--save", "~zz/plan.md"], "--save: the directory"),
+        (["renew", "CPC@2024-03-15", "--ics", "~zz/renewals.ics"], "--ics: the directory"),
+    ],
+)
+def test_a_file_under_an_unknown_home_is_one_usage_error(args: list[str], said: str) -> None:
+    """Files the person names (answers, a saved plan, a calendar) take ``~nosuchuser`` as a plain
+    name, as the data directory does: the file is not there, in one line."""
+    env = {"CERTCLI_DATA_DIR": None, "COLUMNS": "80", "NO_COLOR": "1"}
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 2, f"exit {result.exit_code}: {result.exception!r}\n{result.stderr}"
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: " + said) and len(result.stderr.splitlines()) == 1, result.stderr

@@ -20,6 +20,7 @@ from certcli.catalog.cache import CatalogCache
 from certcli.catalog.index import Catalog
 from certcli.errors import DataError
 from certcli.model import DataFile
+from certcli.paths import typed_path
 
 ENV_VAR = "CERTCLI_DATA_DIR"
 
@@ -69,13 +70,9 @@ def resolve_data_dir(explicit: str | Path | None = None) -> Path:
     chosen = explicit or os.environ.get(ENV_VAR) or None
     if chosen is None:
         return default_data_dir()
-    try:
-        path = Path(chosen).expanduser()
-    except RuntimeError:  # "~nosuchuser", or "~" with no home: no such directory either
-        path = None
-    if path is None or not path.is_dir():
-        typed = str(path if path is not None else chosen)
-        shown = typed if typed.isprintable() else repr(typed)  # one line, whatever was typed
+    path = typed_path(chosen)
+    if not path.is_dir():
+        shown = str(path) if str(path).isprintable() else repr(str(path))  # one line, whatever was typed
         raise DataError([f"{shown}: data directory not found"])
     return path
 

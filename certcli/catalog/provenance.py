@@ -30,6 +30,9 @@ from typing import Any
 
 from certcli.model import CONFIDENCE_RANK, Claim, Confidence, Source
 
+# The rule in the words every output uses (show, fees, cost, advise say the same thing).
+CHOICE_WORDS = "the one the research marked current, else the most recent official figure, else the most recent"
+
 STALE_DAYS = 548  # about 18 months
 OFFICIAL = (Confidence.OFFICIAL, Confidence.OFFICIAL_MIRROR)
 

@@ -99,7 +99,7 @@ def cost(
     """
     from certcli.engine.fees import path_cost
     from certcli.engine.search import in_both
-    from certcli.render import fees as view
+    from certcli.render import cost as view
 
     found = catalog(ctx)
     buyer = _buyer(member, non_member, student, first_time, senior)

@@ -150,8 +150,9 @@ def renew(
         raise UsageError("--ics - and --json both write to stdout: give --ics a file name, or leave out --json.")
     if target is not None:  # written first: a failed write leaves stdout empty
         from certcli.ics import calendar
+        from certcli.render.calendar import calendar_events
 
-        target.write(calendar(view.calendar_events(found, plan), now.now()))
+        target.write(calendar(calendar_events(found, plan), now.now()))
         if target.to_stdout:
             return
     if json_out:

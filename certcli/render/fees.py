@@ -1,4 +1,4 @@
-"""Money on screen and in JSON: the fee list, membership tiers, and the cost of a path by year.
+"""Money on screen and in JSON: the fee list and membership tiers (a path over years: render.cost).
 
 Every amount goes out with its as-of year and a footnote to its source; old figures carry
 "old", disputed ones a "*" and the values that disagree; unknown ones say "not published".
@@ -15,23 +15,22 @@ from rich.padding import Padding
 from rich.text import Text
 
 from certcli.catalog import Catalog
-from certcli.engine.fees import TIER_WORDS, Buyer, LineItem, PathCost, Quote
+from certcli.catalog.provenance import CHOICE_WORDS
+from certcli.engine.fees import TIER_WORDS, Buyer, LineItem, Quote
 from certcli.model import Credential, Organization
 from certcli.render import (
     NOT_PUBLISHED,
     STALE_NOTE,
     Footnotes,
     bullets,
-    cited,
-    fact_json,
-    money,
     section,
-    sources_json,
 )
-from certcli.render.grid import Grid
+from certcli.render.json import cited, fact_json, sources_json
+from certcli.render.table import Fitted, Table, borderless
+from certcli.words import money
 
 UNKNOWN_MARK = "?"
-DISPUTED_NOTE = "* sources disagree on this figure: certcli uses the most recent official one (else the most recent)."
+DISPUTED_NOTE = f"* sources disagree on this figure: certcli uses {CHOICE_WORDS}."
 CHECK_NOTE = "Prices change: check the issuer's page for the final price before you pay."
 
 
@@ -74,7 +73,7 @@ def buyer_words(buyer: Buyer) -> str:
     return ", ".join(words) or "cheapest membership choice"
 
 
-def _buyer_json(buyer: Buyer) -> dict[str, Any]:
+def buyer_json(buyer: Buyer) -> dict[str, Any]:
     return {
         "member": buyer.member,
         "student": buyer.student,
@@ -138,13 +137,7 @@ def fees_table(
 ) -> RenderableType:
     """One row per credential: price basis, exam fee, attempts, dues and the first-year total."""
     notes = Footnotes(catalog, today)
-    table = Grid(header_style="bold", pad_edge=False)
-    table.add_column("Code", style="bold cyan", no_wrap=True)
-    table.add_column("Priced as", no_wrap=True)
-    table.add_column("Exam fee", overflow="fold", min_width=9)
-    table.add_column("Tries", justify="right", no_wrap=True)
-    table.add_column("Dues (year 1)", overflow="fold", min_width=9)
-    table.add_column("First year", justify="right", no_wrap=True)
+    rows: list[_FeeRow] = []
     unknown_seen = False
     for q in quotes:
         basis = _basis(q)
@@ -164,7 +157,8 @@ def fees_table(
             unknown_seen = True
             known = sum(i.amount for i in (q.exam, q.dues) if i is not None and i.amount is not None)
             total = Text(f"{money(known)} + {UNKNOWN_MARK}" if known else UNKNOWN_MARK, style="yellow")
-        table.add_row(q.code, basis, exam, str(q.attempts), dues, total)
+        rows.append((q.code, basis, exam, str(q.attempts), dues, total))
+    table = Fitted(lambda: _fee_columns(rows), lambda: _fee_blocks(rows))
 
     tail: list[str] = []
     for q in quotes:
@@ -195,6 +189,40 @@ def quote_notes(q: Quote) -> list[str]:
     return notes
 
 
+_FeeRow = tuple[str, Text, Text, str, Text, Text]  # code, priced as, exam fee, tries, dues, first year
+FEE_HEADERS = ("Code", "Priced as", "Exam fee", "Tries", "Dues (year 1)", "First year")
+
+
+def _fee_columns(rows: list[_FeeRow]) -> Table:
+    """One row per credential, one column per figure."""
+    table = borderless(header_style="bold", pad_edge=False)
+    code, basis, exam, tries, dues, first = FEE_HEADERS
+    table.add_column(code, style="bold cyan", no_wrap=True)
+    table.add_column(basis, no_wrap=True)
+    table.add_column(exam, overflow="fold", min_width=9)
+    table.add_column(tries, justify="right", no_wrap=True)
+    table.add_column(dues, overflow="fold", min_width=9)
+    table.add_column(first, justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _fee_blocks(rows: list[_FeeRow]) -> Table:
+    """For a narrow terminal: one block per credential, one line per figure."""
+    table = borderless(show_header=False, pad_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for n, row in enumerate(rows):
+        if n:
+            table.add_row("", "")
+        table.add_row(Text(row[0], style="bold cyan"), "")
+        cells: tuple[RenderableType, ...] = row[1:]
+        for label, cell in zip(FEE_HEADERS[1:], cells, strict=True):
+            table.add_row(Text("  " + label, style="bold"), cell)
+    return table
+
+
 def _dim(text: Text) -> Text:
     text.stylize("dim", 0, len(text.plain.removesuffix(" old")))
     return text
@@ -217,7 +245,7 @@ def fees_json(
 ) -> dict[str, Any]:
     by_code = {c.code: c for c in creds}
     doc: dict[str, Any] = {
-        "buyer": _buyer_json(buyer),
+        "buyer": buyer_json(buyer),
         "attempts": attempts,
         "quotes": [
             {
@@ -263,7 +291,7 @@ def memberships_view(catalog: Catalog, orgs: Sequence[Organization], today: date
             f"to keep its credentials: {_yes_no(catalog, m.required_to_keep)}"
         ))
         if m.tiers:
-            table = Grid(header_style="bold", pad_edge=False)
+            table = borderless(header_style="bold", pad_edge=False)
             table.add_column("Tier", overflow="fold", max_width=28)
             table.add_column("Dues a year", overflow="fold", ratio=1)
             table.add_column("As of", no_wrap=True, justify="right")
@@ -302,118 +330,6 @@ def memberships_json(catalog: Catalog, orgs: Sequence[Organization], today: date
             }
             for org in orgs
         ]
-    }
-    doc["sources"] = sources_json(catalog, cited(doc))
-    return doc
-
-
-# --------------------------------------------------------------------------- cost of a path
-
-
-def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> RenderableType:
-    """The plan by year: each item with its as-of year, subtotals, the total, the choices and why."""
-    notes = Footnotes(catalog, today)
-    title = Text(f"Cost of {' + '.join(pc.codes) or 'nothing'} over {pc.years} year{'s' if pc.years > 1 else ''}",
-                 style="bold")
-    title.append(f" ({buyer_words(buyer)}"
-                 + (f", {pc.attempts} attempts" if pc.attempts == 2 else "") + ")", style="dim")
-    parts: list[RenderableType] = [title]
-    if pc.schedule:
-        plan = ", ".join(f"{code} in year {year}" for code, year in pc.schedule)
-        rule = "one exam a year in the order given: " if len(pc.schedule) > 1 else "exam: "
-        parts.append(Text(rule[0].upper() + rule[1:] + plan + ".", style="dim"))
-    if pc.held:
-        parts.append(Text("Already held: " + ", ".join(pc.held) + " (no exam fee).", style="dim"))
-
-    table = Grid(header_style="bold", pad_edge=False)
-    table.add_column("", overflow="fold", ratio=1, min_width=30)
-    table.add_column("Amount", justify="right", no_wrap=True)
-    table.add_column("As of", no_wrap=True)
-    subtotals = pc.by_year()
-    shown: set[tuple[str, str | None]] = set()
-    unknown_years = {i.year for i in pc.items if i.amount is None}
-    for year in range(1, pc.years + 1):
-        mine = [i for i in pc.items if i.year == year]
-        table.add_row(Text(f"Year {year}", style="bold underline"), "", "")
-        if not mine:
-            table.add_row(Text("  nothing to pay", style="dim"), "", "")
-            continue
-        for item in mine:
-            amount, as_of = amount_cell(item, notes), as_of_cell(notes, item)
-            lines: list[RenderableType] = [Text(item.what)]
-            key = (item.what.split(" (")[0], item.note)
-            if item.note and key not in shown:
-                shown.add(key)
-                lines.append(Padding(Text(item.note, style="dim"), (0, 0, 0, 2)))
-            if item.others:
-                others = others_text(notes, item)
-                if (item.what, others) not in shown:
-                    shown.add((item.what, others))
-                    lines.append(Padding(Text("other values: " + others, style="magenta"), (0, 0, 0, 2)))
-            table.add_row(Padding(Group(*lines), (0, 0, 0, 2)), amount, as_of)
-        sub = Text(money(subtotals[year]), style="bold")
-        if year in unknown_years:
-            sub.append(f" + {UNKNOWN_MARK}", style="yellow")
-        table.add_row(Text(f"  Year {year} subtotal", style="italic"), sub, "")
-    table.add_row("", "", "")
-    total = Text(money(pc.total), style="bold")
-    label = Text(f"Total over {pc.years} year{'s' if pc.years > 1 else ''}", style="bold")
-    if pc.incomplete:
-        total.append(f" + {UNKNOWN_MARK}", style="yellow")
-        label.append(" (incomplete)", style="yellow")
-    table.add_row(label, total, "")
-    parts += [Text(""), table]
-
-    if pc.incomplete:
-        parts.append(section("Not published (not counted)", bullets(pc.unknown, style="yellow")))
-    if pc.strategy:
-        parts.append(section("Membership", bullets(pc.strategy)))
-    if pc.break_even:
-        parts.append(section("Does membership pay for itself?", bullets(be.explanation for be in pc.break_even)))
-    tail = list(pc.notes)
-    if notes.stale_seen:
-        tail.append(STALE_NOTE)
-    if notes.disputed_seen:
-        tail.append(DISPUTED_NOTE)
-    tail.append("Recertification falls due at the end of each cycle after you earn a credential; "
-                "study materials, CEU courses and travel are not counted.")
-    tail.append(CHECK_NOTE)
-    parts.append(section("Notes", bullets(tail, style="dim")))
-    parts += [Text(""), notes.table()]
-    return Group(*parts)
-
-
-def cost_json(catalog: Catalog, pc: PathCost, buyer: Buyer) -> dict[str, Any]:
-    unknown_years = {i.year for i in pc.items if i.amount is None}
-    doc: dict[str, Any] = {
-        "codes": list(pc.codes),
-        "years": pc.years,
-        "attempts": pc.attempts,
-        "held": list(pc.held),
-        "buyer": _buyer_json(buyer),
-        "schedule": [{"code": code, "exam_year": year} for code, year in pc.schedule],
-        "membership": dict(pc.membership),
-        "items": [item_json(i) for i in pc.items],
-        "by_year": [
-            {"year": year, "subtotal": amount, "incomplete": year in unknown_years}
-            for year, amount in pc.by_year().items()
-        ],
-        "total": pc.total,
-        "incomplete": pc.incomplete,
-        "unknown": list(pc.unknown),
-        "strategy": list(pc.strategy),
-        "break_even": [
-            {
-                "organization": be.organization,
-                "pays_for_itself": be.pays_for_itself,
-                "from_year": be.from_year,
-                "dues": be.dues,
-                "savings": be.savings,
-                "explanation": be.explanation,
-            }
-            for be in pc.break_even
-        ],
-        "notes": list(pc.notes),
     }
     doc["sources"] = sources_json(catalog, cited(doc))
     return doc

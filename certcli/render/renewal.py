@@ -1,4 +1,4 @@
-"""Keeping credentials: the renewal plan as rich renderables, JSON and calendar events."""
+"""Keeping credentials: the renewal plan as rich renderables and JSON (its calendar: render.calendar)."""
 
 from __future__ import annotations
 
@@ -11,27 +11,19 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.renewal import Deadline, IssuerRenewal, KeepCost, RecertFee, RenewalPlan
-from certcli.ics import Event, stable_uid
 from certcli.model import Audience, Claim, FeeKind
 from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
     bullets,
-    cited,
-    claim_json,
     claim_value,
-    every,
-    fact_json,
-    fact_table,
     fee_row,
-    human,
-    money,
     plain,
     section,
-    sources_json,
-    years,
 )
-from certcli.render.grid import Grid
+from certcli.render.json import cited, claim_json, fact_json, sources_json
+from certcli.render.table import Table, borderless, fact_table
+from certcli.words import every, human, money, plural, years
 
 DATE_NOTE = (
     "Due dates count whole cycles from the date you gave (the date earned, or CODE@end:DATE for a cycle end); "
@@ -41,7 +33,7 @@ NO_DATE_HINT = "give the date earned, e.g. {code}@2024-03-15, or the cycle end, 
 FEE_KINDS_SHOWN = (FeeKind.LATE, FeeKind.REINSTATEMENT, FeeKind.EXTENSION)
 
 
-def _num(value: float) -> str:
+def num(value: float) -> str:
     return f"{value:g}"
 
 
@@ -71,22 +63,22 @@ def deadline_summary(deadline: Deadline) -> str:
     return f"{codes}: {deadline.ceus} {deadline.issuer} CEUs due"
 
 
-def _as_of(catalog: Catalog, claim: Claim[Any] | None) -> str:
+def as_of(catalog: Catalog, claim: Claim[Any] | None) -> str:
     return f" (as of {catalog.as_of(claim)})" if claim is not None else ""
 
 
-def _fact_text(catalog: Catalog, fact: Any, fmt: Callable[[Any], str] = plain) -> str:
+def fact_text(catalog: Catalog, fact: Any, fmt: Callable[[Any], str] = plain) -> str:
     """One line for a fact: the value in use and what other live sources say."""
     picked = catalog.pick(fact)
     if picked is None:
         return NOT_PUBLISHED
-    text = claim_value(picked, fmt) + _as_of(catalog, picked)
-    others = [
-        c for c in fact or ()
-        if c is not picked and not c.superseded and not c.doubtful and (c.value, c.max) != (picked.value, picked.max)
-    ]
-    if others:
-        text += "; sources disagree: " + "; ".join(claim_value(c, fmt) + _as_of(catalog, c) for c in others)
+    text = claim_value(picked, fmt) + as_of(catalog, picked)
+    if catalog.disputed(fact):
+        others = [
+            c for c in fact or ()
+            if not c.superseded and not c.doubtful and (c.value, c.max) != (picked.value, picked.max)
+        ]
+        text += "; sources disagree: " + "; ".join(claim_value(c, fmt) + as_of(catalog, c) for c in others)
     return text
 
 
@@ -98,7 +90,7 @@ def recert_text(catalog: Catalog, fee: RecertFee, audience: bool = True) -> str:
             extra = fee.additional_claim.value
             return (
                 f"{money(fee.total)} per cycle{who}: {money(fee.first_claim.value)} + {money(extra)} × "
-                f"{fee.credentials - 1} further credential{'s' if fee.credentials > 2 else ''}"
+                f"{plural(fee.credentials - 1, 'further credential')}"
             )
         return f"{money(fee.total)} per cycle{who}"
     if fee.first_claim is None:
@@ -151,7 +143,7 @@ def _cite(notes: Footnotes, claims: list[Claim[Any] | None]) -> Text:
 
 
 def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
-    table = Grid(show_header=False)
+    table = borderless(show_header=False)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
@@ -160,7 +152,7 @@ def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
         if d.kind == "dues":
             text.append(" (no CEUs this time)", style="dim")
         days = (d.when - plan.today).days
-        text.append(f" · in {days} day{'s' if days != 1 else ''}" if days else " · today", style="dim")
+        text.append(f" · in {plural(days, 'day')}" if days else " · today", style="dim")
         table.add_row(d.when.isoformat(), d.issuer, text)
     parts: list[RenderableType] = [table] if plan.deadlines else []
     if plan.undated:
@@ -171,7 +163,7 @@ def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
     return Group(*parts)
 
 
-def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Grid:
+def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Table:
     org = item.organization
     rules = org.renewal
     req = item.requirement
@@ -193,7 +185,7 @@ def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Gri
     if rules.issuer_share:
         value, as_of = notes.fact(rules.issuer_share)
         if item.issuer_share_ceus is not None and req.ceus is not None:
-            value.append(f"\n= at least {_num(item.issuer_share_ceus)} of your {req.ceus} CEUs", style="bold")
+            value.append(f"\n= at least {num(item.issuer_share_ceus)} of your {req.ceus} CEUs", style="bold")
         table.add_row(f"From {org.code}", value, as_of)
 
     # dates
@@ -413,63 +405,3 @@ def renewal_json(catalog: Catalog, plan: RenewalPlan) -> dict[str, Any]:
     ids = cited(doc) | {s for item in plan.issuers for s in item.requirement.sources}
     doc["sources"] = sources_json(catalog, ids)
     return doc
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _description(catalog: Catalog, item: IssuerRenewal, deadline: Deadline) -> str:
-    org = item.organization
-    rules = org.renewal
-    req = item.requirement
-    lines: list[str] = []
-    if deadline.kind == "dues":
-        lines.append(f"Yearly {org.code} membership dues for {', '.join(deadline.codes)}; no CEUs are due this time.")
-        if item.next_due is not None:
-            lines.append(f"Next CEU due date: {item.next_due.isoformat()} ({ceus_text(item)}).")
-    else:
-        lines.append(f"{', '.join(deadline.codes)}: {ceus_text(item)}.")
-        if req.ceus is not None and req.basis:
-            lines.append(f"Rule: {req.basis}.")
-        if req.subject:
-            lines.append("Of which: " + "; ".join(f"{s.code} {s.ceus} {s.subject}" for s in req.subject) + ".")
-        share = catalog.pick(rules.issuer_share)
-        if share is not None:
-            extra = (
-                f" = at least {_num(item.issuer_share_ceus)} CEUs" if item.issuer_share_ceus is not None else ""
-            )
-            lines.append(f"From {org.code}: {share.value}{extra}.")
-    keep = item.membership_required
-    if keep is not None and keep.value:
-        lines.append("Membership dues: " + _fact_text(catalog, item.dues, lambda v: f"{money(v)} a year") + ".")
-    if deadline.kind == "ceus":
-        for recert in item.recert_fees:
-            text = recert_text(catalog, recert) + _as_of(catalog, recert.first_claim)
-            lines.append(f"Recertification fee: {text}.")
-    if rules.grace_days:
-        lines.append("Grace period: " + _fact_text(catalog, rules.grace_days, lambda v: f"{v} days") + ".")
-    for fee in rules.fees:
-        if fee.kind is FeeKind.LATE:
-            lines.append("Late fee: " + _fact_text(catalog, fee.amount, money) + ".")
-    lines.append(item.date_rule)
-    lines.append(f"Check {org.url} before you pay. From certcli's sourced data; 'certcli renew' shows the sources.")
-    return "\n".join(lines)
-
-
-def calendar_events(catalog: Catalog, plan: RenewalPlan) -> list[Event]:
-    """One all-day event per due date, with reminders 90 and 30 days before."""
-    by_issuer = {item.code: item for item in plan.issuers}
-    events = []
-    for d in plan.deadlines:
-        item = by_issuer[d.issuer]
-        url = item.organization.url if item.organization.url.startswith("http") else None
-        events.append(
-            Event(
-                uid=stable_uid(d.issuer, d.kind, ",".join(d.codes), d.when.isoformat()),
-                day=d.when,
-                summary=deadline_summary(d),
-                description=_description(catalog, item, d),
-                url=url,
-            )
-        )
-    return events
