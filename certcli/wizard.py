@@ -161,7 +161,7 @@ class _Wizard:
         """Memberships, with the issuer of each held credential ticked already."""
         current = set(self.got.get(q.key, ()))
         if q.key not in self.got:
-            current |= {self.catalog.credentials[code].issuer for code in self.got.get("held", ())}
+            current |= {self.catalog.credential(code).issuer for code in self.got.get("held", ())}
         orgs = [org for org in self.catalog.organizations.values() if org.membership.tiers]
         return tuple(_ask(questionary.checkbox(
             q.prompt,
