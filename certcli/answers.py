@@ -300,7 +300,27 @@ def _specialty(q: Question, value: Any, catalog: Catalog, label: str) -> str | N
     raise _bad(label, f"no specialty credential for '{text}'.{hint}")
 
 
+def _kind_years(q: Question, value: Any, catalog: Catalog, label: str) -> dict[str, float]:
+    """Years by kind of work: a mapping {kind: years}, or words like ``billing=2`` (a list, or spaced)."""
+    pairs: list[tuple[Any, Any]] = []
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    else:
+        for word in _items(value, label):
+            kind, sep, years = word.partition("=")
+            if not sep:
+                raise _bad(label, f"expected KIND=YEARS (e.g. billing=2), got {word!r}.")
+            pairs.append((kind, years))
+    years_q = QUESTION["experience_years"]
+    out: dict[str, float] = {}
+    for kind, years in pairs:
+        name = _one(q, str(kind), catalog, label)
+        out[name] = float(_number(years_q, years, catalog, f"{label} {name}"))
+    return out
+
+
 _CHECKS: dict[str, Callable[[Question, Any, Catalog, str], Any]] = {
+    "kind_years": _kind_years,
     "one": _one,
     "many": _many,
     "number": _number,

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 # What a question's answer is: one of its choices, a list of its choices, a number (whole or not),
 # yes/no, credential codes, organization codes, or a specialty (matched to a specialty credential).
-Kind = Literal["one", "many", "number", "whole", "yes_no", "credentials", "organizations", "specialty"]
+Kind = Literal["one", "many", "number", "whole", "yes_no", "credentials", "organizations", "specialty", "kind_years"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class Question:
     group: str | None = None  # yes/no questions the wizard asks together as one checkbox
     required: bool = False
     note: str = ""  # for the README's values column
+    wizard: bool = True  # False: a key and a flag only, not yet a wizard question (issue 12's new keys)
 
     @property
     def option(self) -> str:
@@ -76,10 +77,12 @@ class Question:
 
     @property
     def repeatable(self) -> bool:
-        return self.kind in ("many", "credentials", "organizations")
+        return self.kind in ("many", "credentials", "organizations", "kind_years")
 
     def asked(self, answers: Mapping[str, Any]) -> bool:
-        """Whether the answer can change the advice, given the answers so far."""
+        """Whether the wizard asks it: the answer can change the advice, given the answers so far."""
+        if not self.wizard:
+            return False
         if self.goals is not None and answers.get("goal") not in self.goals:
             return False
         return not (self.unless and self.unless(answers))
@@ -90,6 +93,35 @@ class Question:
 
     def phrase_for(self, value: str) -> str:
         return next((c.phrase or c.words or c.title for c in self.choices if c.value == value), value)
+
+
+# The kinds of work experience (issue 12); the engine's ExperienceKind has the same values.
+EXPERIENCE_KINDS = (
+    Option("physician_coding", "Physician (professional) coding"),
+    Option("outpatient_coding", "Hospital outpatient coding"),
+    Option("inpatient_coding", "Hospital inpatient coding"),
+    Option("risk_adjustment_coding", "Risk adjustment (HCC) coding"),
+    Option("billing", "Billing"),
+    Option("payer_claims", "Payer claims (health plan)"),
+    Option("auditing", "Auditing"),
+    Option("cdi", "Clinical documentation improvement (CDI)"),
+    Option("compliance", "Compliance"),
+    Option("privacy_security", "Privacy and security"),
+    Option("management", "Management"),
+    Option("clinical", "Clinical care"),
+    Option("him", "Health information management (HIM)"),
+)
+APPRENTICE_MATTERS = frozenset({"coding", "coding_and_billing", "unsure", "auditing", "documentation"})
+
+
+def _apprentice_unlikely(answers: Mapping[str, Any]) -> bool:
+    """Practicode changes only the removal of a CPC-A/COC-A: not asked without training or a held -A."""
+    held = [str(code).upper() for code in answers.get("held", ())]
+    return not (answers.get("training_hours") or any(code.endswith("-A") for code in held))
+
+
+def _no_degree(answers: Mapping[str, Any]) -> bool:
+    return answers.get("education") not in ("associate", "bachelor", "master")
 
 
 # Goals for which the care setting changes the advice, and those where a specialty can.
@@ -170,14 +202,48 @@ QUESTIONS: tuple[Question, ...] = (
                  "masters": "master", "doctorate": "master", "phd": "master"},
     ),
     Question(
+        "him_degree", "one", "Have you completed a CAHIIM-accredited HIM degree (or are in its final term)?",
+        "HIM degree", metavar="LEVEL", help="A CAHIIM-accredited HIM degree completed or in its final term:",
+        choices=(
+            Option("associate", "Associate HIM degree", "associate HIM degree"),
+            Option("bachelor", "Bachelor's HIM degree", "bachelor's HIM degree"),
+            Option("master", "Master's HIM degree", "master's HIM degree"),
+        ),
+        unless=_no_degree,
+        wizard=False,
+    ),
+    Question(
+        "licenses", "many", "Clinical licences you hold?", "Licences", flag="--license", metavar="LICENSE",
+        help="A clinical licence you hold (repeatable):",
+        choices=(Option("RN", "RN"), Option("LPN", "LPN"), Option("MD", "MD"), Option("DO", "DO"),
+                 Option("PA", "PA"), Option("NP", "NP")),
+        aliases={"rn": "RN", "lpn": "LPN", "md": "MD", "do": "DO", "pa": "PA", "np": "NP"},
+        goals=frozenset({"documentation", "compliance", "management", "auditing", "unsure"}),
+        instruction="(space ticks, Enter when done; none is fine)",
+        wizard=False,
+    ),
+    Question(
         "experience_years", "number", "Years of coding or billing work so far?", "Experience", metavar="YEARS",
         help="Years of coding or billing work (0 or more).", default=0, low=0, high=60, unit=" of years",
         instruction="(Enter for 0)",
     ),
     Question(
+        "experience", "kind_years", "Years of each kind of work?", "Experience by kind", metavar="KIND=YEARS",
+        help="Years of one kind of work, e.g. billing=2 (repeat for several):", choices=EXPERIENCE_KINDS,
+        instruction="(e.g. billing=2 cdi=1; Enter: none)",
+        unless=lambda answers: not answers.get("experience_years"),
+        wizard=False,
+    ),
+    Question(
         "training_hours", "number", "Hours of coding or billing courses completed?", "Training", metavar="HOURS",
         help="Hours of coding or billing courses completed.", default=0, low=0, high=10000, unit=" of hours",
         instruction="(Enter for 0)",
+    ),
+    Question(
+        "practicode", "yes_no", "Have you completed AAPC Practicode?", "Practicode", no_flag="--no-practicode",
+        help="AAPC Practicode completed (it counts toward removing the CPC-A/COC-A).",
+        goals=APPRENTICE_MATTERS, unless=_apprentice_unlikely,
+        wizard=False,
     ),
     Question(
         "held", "credentials", "Credentials you already hold?", "Credentials held", metavar="CODE",
@@ -202,6 +268,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "age_65_plus", "yes_no", "I'm 65 or older", "65 or older", default=False, no_flag="--under-65",
         help="65 or older (senior prices).", group="pricing",
+    ),
+    Question(
+        "remote", "yes_no", "Do you want to work remotely?", "Remote work", default=False, no_flag="--on-site",
+        help="You want remote work (the notes say how rare it is at entry level).",
+        wizard=False,
     ),
     Question(
         "budget_usd", "number", "Your budget for exams and dues, in US dollars?", "Budget", metavar="USD",

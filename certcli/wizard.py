@@ -201,6 +201,24 @@ class _Wizard:
 
     ask_number = ask_whole = ask_credentials = ask_specialty = ask_text
 
+    def ask_kind_years(self, q: Question) -> Any:
+        """'billing=2 cdi=1', checked as the flag would be; Enter: none."""
+        current = self.got.get(q.key) or {}
+        text = _ask(questionary.text(
+            q.prompt,
+            instruction=q.instruction,
+            default=" ".join(f"{k}={_plain(v)}" for k, v in current.items()),
+            validate=_validator(q.key, self.catalog),
+            **self.io,
+        ))
+        if not text.strip():
+            return SKIP
+        return check_value(q.key, text, self.catalog)
+
+    def ask_yes_no(self, q: Question) -> Any:
+        current = self.got.get(q.key, q.default)
+        return _ask(questionary.confirm(q.prompt, default=bool(current), **self.io))
+
     # -- the summary
 
     def shown(self, step: Step) -> str:
@@ -215,6 +233,10 @@ class _Wizard:
             return next(c.title for c in q.choices if c.value == value)
         if q.kind == "many":
             return "; ".join(q.words_for(v) for v in value) or "none"  # words that hold "and" themselves
+        if q.kind == "kind_years":
+            return ", ".join(f"{q.words_for(k)} {years(v)}" for k, v in dict(value).items()) or "none"
+        if q.kind == "yes_no":
+            return "yes" if value else ("no" if value is False else "not given")
         if q.repeatable:
             return ", ".join(value) or "none"
         if q.kind in ("number", "whole"):

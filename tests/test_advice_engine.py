@@ -321,7 +321,7 @@ PERSONAS = [
         P(goal="management", held=("RHIT",), education="associate", experience_years=2),
         ("RHIA", "CPPM"),
         alternatives=("CMPE",),
-        when=("now", "after RHIA"),
+        when=("now", "after RHIA, once you have some billing or office experience"),
     ),
     Persona(
         "holder of five AAPC credentials gets a next role",
@@ -344,6 +344,61 @@ PERSONAS = [
         alternatives=("CCDS-O", "CDIP"),
         apprentice="COC-A",
         when=("now", "after COC, once you have some coding experience"),
+    ),
+    Persona(
+        "associate HIM graduate into hospital coding: RHIT, not the entry CCA",
+        P(goal="coding", setting="hospital_inpatient", him_degree="associate", education="associate"),
+        ("RHIT", "CCS"),
+        alternatives=("CCA", "CIC"),
+        when=("now", "after RHIT"),
+    ),
+    Persona(
+        "bachelor's HIM graduate into management: RHIA, then CPPM, not CPB first",
+        P(goal="management", him_degree="bachelor", education="bachelor"),
+        ("RHIA", "CPPM"),
+        alternatives=("CPB", "CMPE", "RHIT"),
+        when=("now", "after RHIA, once you have some billing or office experience"),
+    ),
+    Persona(
+        "RN with 3 years of CDI moving into hospital CDI: CCDS, no coding credential first",
+        P(goal="documentation", setting="hospital_inpatient", licenses=("RN",), experience={"cdi": 3}),
+        ("CCDS",),
+        alternatives=("CDIP", "CCDS-O"),
+        when=("now",),
+    ),
+    Persona(
+        "LPN with 2 years of CDI: ACDIS asks for an RN, MD or DO (or a coding credential)",
+        P(goal="documentation", licenses=("LPN",), experience={"cdi": 2, "clinical": 5}),
+        ("CPC", "CDEO"),
+        alternatives=("CCDS-O", "CCDS"),
+        apprentice="CPC-A",
+        when=("now", "after CPC, once you have some coding experience"),
+    ),
+    Persona(
+        "biller of 4 years into coding: whether billing removes the A is for AAPC to confirm",
+        P(goal="coding", setting="physician_office", experience={"billing": 4}),
+        ("CPC",),
+        apprentice="CPC-A",
+        when=("now",),
+    ),
+    Persona(
+        "claims examiner into auditing",
+        P(goal="auditing", experience={"payer_claims": 3}),
+        ("CPC", "CPMA"),
+        apprentice="CPC-A",
+        when=("now", "after CPC, once you have some coding experience"),
+    ),
+    Persona(
+        "CPC-A holder with 80 hours and Practicode: the A comes off now",
+        P(goal="coding", held=("CPC-A",), training_hours=80, practicode=True),
+        ("CPC", "CRC"),
+        when=("now", "now"),
+    ),
+    Persona(
+        "80 hours and Practicode: no CPC-A",
+        P(goal="coding", setting="physician_office", training_hours=80, practicode=True),
+        ("CPC",),
+        when=("now",),
     ),
     Persona(
         "health data analyst with a bachelor's",
@@ -779,3 +834,24 @@ def test_dues_already_paid_for_a_held_credential_are_not_new_spending(catalog: C
     assert sp.new_spending == 0 and not sp.complete
     novice = plan_for(catalog, P(goal="coding", setting="physician_office")).spending
     assert novice is not None and novice.new_spending == novice.all_in == 425 + 4 * 222
+
+
+def test_kinds_of_experience_decide_eligibility_and_billing_is_hedged(catalog: Catalog) -> None:
+    biller = plan_for(catalog, P(goal="coding", setting="physician_office", experience={"billing": 4})).steps[0]
+    status = biller.eligibility.apprentice_status
+    assert status is not None and status.removed_now is None
+    assert "confirm with AAPC" in (status.routes[0].missing or "")
+    rn = plan_for(catalog, P(goal="documentation", setting="hospital_inpatient", licenses=("RN",),
+                             experience={"cdi": 3})).steps[0]
+    assert rn.credential.code == "CCDS" and rn.eligibility.can_sit_now
+    assert [c.met for c in rn.eligibility.required] == [True, True]
+    lpn = eligibility_now(P(goal="documentation", licenses=("LPN",), experience={"cdi": 2}), catalog,
+                          catalog.credential("CCDS-O"))
+    assert [c.met for c in lpn.required] == [False, True]
+    assert any("you hold no RN, MD or DO licence" in x for x in lpn.lines), lpn.lines
+
+
+def test_remote_work_gets_an_honest_note(catalog: Catalog) -> None:
+    notes = plan_for(catalog, P(goal="coding", remote=True)).notes
+    assert any(n.startswith("You want remote work: remote entry-level coding jobs are rare") for n in notes)
+    assert not any(n.startswith("You want remote work") for n in plan_for(catalog, P(goal="coding")).notes)

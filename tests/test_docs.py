@@ -95,12 +95,14 @@ def _values(q: Question) -> str:
         text = "`true` or `false`"
     elif q.kind == "credentials":
         text = "credential codes: a list, or separated by spaces or commas"
+    elif q.kind == "kind_years":
+        text = "years by kind: a mapping (`billing: 2`) or `KIND=YEARS` words, kinds " + _codes(q.values)
     else:
         text = q.note
     if q.default is not None and q.kind != "yes_no":
         text += f" (default `{q.default}`)" if q.kind == "one" else f" (default {q.default})"
     elif q.kind == "yes_no":
-        text += " (default `false`)"
+        text += " (default `false`)" if q.default is False else " (optional: not given means unknown)"
     elif not q.required and not q.repeatable and q.kind != "specialty":
         text += " (optional)"
     if q.note and q.kind not in ("organizations", "specialty"):

@@ -261,6 +261,11 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tup
         notes.append("Employers prefer experience as well as a credential: expect your first job to matter as much "
                      "as the exam.")
     remote = next((c for c in catalog.context.notes if "remote" in (c.label or "").lower()), None)
+    if getattr(p, "remote", False):
+        notes.append(
+            "You want remote work: remote entry-level coding jobs are rare; employers usually want on-site "
+            "experience (and the -A removed, for AAPC credentials) before they let a coder work from home."
+        )
     if remote is not None:
         notes.append(
             f"Remote jobs usually come after some experience on site ({lower_first(str(remote.value))} "

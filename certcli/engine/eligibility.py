@@ -197,7 +197,12 @@ class Applicant:
             else:
                 results.append(EDUCATION_RANK[p.education] >= EDUCATION_RANK[crit.education])
         if crit.program is not None:
-            if crit.education is not None:
+            him = getattr(p, "him_degree", None)
+            if crit.education is not None and him and "CAHIIM" in crit.program:
+                # the person told us of a CAHIIM-accredited HIM degree (completed or in its final term)
+                results[-1] = EDUCATION_RANK[Education(him)] >= EDUCATION_RANK[crit.education]
+                results.append(results[-1])
+            elif crit.education is not None:
                 # a degree program: the degree is checked above; its accreditation cannot be
                 results.append(None if results[-1] is not False else False)
             else:
@@ -275,7 +280,8 @@ class Applicant:
         licences = list(dict.fromkeys(str(x) for c in crits for x in c.licenses))
         if licences:
             mine = sorted(licenses_of(p) & set(licences))
-            parts.append(f"you hold {', '.join(mine)}" if mine else f"you hold no {join_or(licences)} licence")
+            listed = ", ".join(licences[:-1]) + " or " + licences[-1] if len(licences) > 1 else licences[0]
+            parts.append(f"you hold {', '.join(mine)}" if mine else f"you hold no {listed} licence")
         if any(c.training_hours is not None or (c.program and not c.education) for c in crits):
             parts.append(f"{hours(p.training_hours)} of training")
         codes = list(dict.fromkeys(self.catalog.credential(code).code for c in crits for code in c.credentials))

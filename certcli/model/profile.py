@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from certcli.model.facts import Education, Frozen
+from certcli.model.facts import Education, ExperienceKind, Frozen, License
 from certcli.questions import (
     GROUP_LABELS,
     GROUP_PROMPTS,
@@ -84,6 +84,20 @@ class Profile(Frozen):
     budget_usd: float | None = _field("budget_usd")
     years: int = _field("years")
     preferences: tuple[Preference, ...] = _field("preferences")
+    # issue 12: kinds of experience, licences, an HIM degree, Practicode, remote work
+    experience: dict[ExperienceKind, float] = Field(default_factory=dict)
+    licenses: tuple[License, ...] = _field("licenses")
+    him_degree: Literal["associate", "bachelor", "master"] | None = _field("him_degree")
+    practicode: bool | None = _field("practicode")  # None: not asked
+    remote: bool = _field("remote")
+
+    @field_validator("experience")
+    @classmethod
+    def _years_in_range(cls, value: dict[ExperienceKind, float]) -> dict[ExperienceKind, float]:
+        for kind, years in value.items():
+            if not 0 <= years <= 60:
+                raise ValueError(f"experience {kind}: years must be between 0 and 60, got {years:g}")
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:

@@ -296,10 +296,9 @@ def _adjacent(draft: Draft, rule: Advanced, replace: bool) -> bool:
         reason = row.reason if isinstance(row.reason, str) else row.reason(draft)
         if not chosen and draft.person.eligibility(cred).can_sit_now:
             sit = "You can sit it now: you meet its required conditions (see eligibility)."
-            if replace:
-                chosen = draft.step(cred.code, reason, sit, "So you need no core coding credential first.")
-                continue
-            if draft.step(cred.code, reason, sit):
+            first = ("So you need no core coding credential first.",) if replace else ()
+            chosen = draft.step(cred.code, reason, sit, *first)
+            if chosen:
                 continue
         extra = unknown_words(draft, cred)
         draft.alt(cred.code, f"{reason} {missing_words(draft, cred)}" + (f" {extra}" if extra else ""))
@@ -326,8 +325,12 @@ def _advanced(draft: Draft, rule: Advanced) -> None:
     when = f"after {first}, once you have some {rule.work} experience" if first else None
     if not draft.holds(rule.target):
         draft.step(rule.target, *why, when=when)
-    if not needs_core:
-        _adjacent(draft, rule, replace=False)
+    if not needs_core and _adjacent(draft, rule, replace=False):
+        target = draft.cred(rule.target)
+        if draft.planned(target.code) and not draft.person.eligibility(target).can_sit_now:
+            # what the person can sit now comes before a target whose eligibility is unknown or unmet
+            picks = draft.picks
+            picks.insert(picks.index(next(p for p in picks if p.code == target.code)), picks.pop())
     _add_alternatives(draft, rule.alternatives)
 
 
@@ -358,9 +361,23 @@ def _him_degree(draft: Draft) -> Education | None:
 
 
 def _first(draft: Draft, code: str, *why: str) -> None:
-    """Add ``code`` as the first step (a degree route comes before the exams it makes easier)."""
+    """Add ``code`` as the first step (a degree route comes before the exams it makes easier); the entry
+    CCA it makes unnecessary becomes an alternative."""
     if draft.step(code, *why):
         draft.picks.insert(0, draft.picks.pop())
+        for pick in [p for p in draft.picks if p.code == "CCA"]:
+            draft.picks.remove(pick)
+            draft.alt("CCA", f"AHIMA's entry coding credential; with the {code} you can go on to the CCS without it.")
+        if draft.goal == "management":
+            # the HIM registration is the core a management credential builds on: no billing core first
+            rule = ADVANCED["management"]
+            for pick in [p for p in draft.picks if p.code == rule.core]:
+                draft.picks.remove(pick)
+                draft.alt(pick.code, f"AAPC's billing credential; with the {code} you do not need it before "
+                          f"{rule.target}.")
+            for pick in draft.picks:
+                if pick.code == rule.target:
+                    pick.when = f"after {code}, once you have some {rule.work} experience"
 
 
 def degree_routes(draft: Draft) -> None:
