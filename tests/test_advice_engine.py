@@ -855,3 +855,13 @@ def test_remote_work_gets_an_honest_note(catalog: Catalog) -> None:
     notes = plan_for(catalog, P(goal="coding", remote=True)).notes
     assert any(n.startswith("You want remote work: remote entry-level coding jobs are rare") for n in notes)
     assert not any(n.startswith("You want remote work") for n in plan_for(catalog, P(goal="coding")).notes)
+
+
+@pytest.mark.parametrize("held", [("CPC",), ("CCS",)])
+def test_cca_is_never_offered_to_someone_holding_a_coding_credential(catalog: Catalog, held: tuple[str, ...]) -> None:
+    for setting in ("physician_office", "hospital_inpatient", "any"):
+        plan = plan_for(catalog, P(goal="coding", setting=setting, held=held))
+        offered = codes(plan) + [a.credential.code for a in plan.alternatives]
+        assert "CCA" not in offered, (setting, offered)
+    novice = plan_for(catalog, P(goal="coding", setting="physician_office"))
+    assert "CCA" in [a.credential.code for a in novice.alternatives]
