@@ -10,6 +10,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from certcli.commands.ceu import ceu_app
 from certcli.errors import CertcliError, UsageError
 
 HELP = "An offline advisor for US medical billing and coding certifications."
@@ -125,6 +126,7 @@ app = typer.Typer(
 )
 data_app = typer.Typer(help="Check the data files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
+app.add_typer(ceu_app, name="ceu")
 
 
 # --------------------------------------------------------------------------- shared plumbing
