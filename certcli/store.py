@@ -163,6 +163,10 @@ def _identify(db: sqlite3.Connection, path: Path) -> int:
         app = db.execute("PRAGMA application_id").fetchone()[0]
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if _locked(exc):  # a locked log is still a log
+            raise StoreError(f"{path}: the CEU log is busy (another certcli is writing it); try again.") from None
+        raise _refuse(path, f"not a certcli CEU log ({exc})") from None
     except sqlite3.DatabaseError:
         raise _refuse(path, "not a certcli CEU log (not an SQLite database)") from None
     if app == 0 and version == 0 and tables == 0:
@@ -232,6 +236,10 @@ def open_log(path: Path, write: bool = False) -> Iterator[Log]:
         log = Log(db)
         try:
             yield log
+        except sqlite3.Error as exc:  # a full disk, an I/O error: one line, and the log as it was
+            if db.in_transaction:
+                db.rollback()
+            raise StoreError(f"{path}: the change was not saved ({exc}).") from None
         except BaseException:
             if db.in_transaction:
                 db.rollback()

@@ -252,7 +252,7 @@ def unhold(
 # --------------------------------------------------------------------------- entries
 
 
-@ceu_app.command()
+@ceu_app.command(context_settings={"ignore_unknown_options": True})  # '-1' is hours (refused), not an option
 def add(
     ctx: typer.Context,
     hours: Annotated[str, typer.Argument(metavar="HOURS", help="CEUs earned (1 CEU = 1 hour), e.g. 1.5.")],
