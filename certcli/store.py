@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -91,7 +92,6 @@ CREATE TABLE entry_categories (
     category TEXT NOT NULL,
     PRIMARY KEY (entry_id, category)
 ) WITHOUT ROWID;
-CREATE INDEX entries_by_date ON entries(date);
 """
 
 
@@ -260,16 +260,16 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def _split(text: str | None) -> tuple[str, ...]:
-    return tuple(sorted(part for part in (text or "").split("\x1f") if part))
+_SELECT = "SELECT id, date, hours, title, provider, certificate, sha256 FROM entries"
 
 
-_SELECT = """
-SELECT e.id, e.date, e.hours, e.title, e.provider, e.certificate, e.sha256,
-       (SELECT group_concat(code, char(31)) FROM entry_credentials WHERE entry_id = e.id),
-       (SELECT group_concat(category, char(31)) FROM entry_categories WHERE entry_id = e.id)
-FROM entries e
-"""
+def _grouped(rows: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """(entry id, value) rows → values per entry id. The link tables are WITHOUT ROWID, keyed on
+    (entry_id, value), so a full scan reads them already in that order: no sort needed."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, value in rows:
+        out[key] = out.get(key, ()) + (value,)
+    return out
 
 
 class Log:
@@ -294,17 +294,26 @@ class Log:
         return self._db.execute("DELETE FROM holds WHERE code = ?", (code,)).rowcount > 0
 
     # entries
-    @staticmethod
-    def _entry(row: tuple[str, str, float, str, str, str | None, str | None, str | None, str | None]) -> Entry:
-        id_, day, hours, title, provider, cert, digest, codes, cats = row
-        return Entry(id_, date.fromisoformat(day), hours, title, provider, _split(codes), _split(cats), cert, digest)
+    def _entries(self, where: str = "", args: tuple[str, ...] = ()) -> list[Entry]:
+        db = self._db
+        links = " WHERE entry_id = ?" if where else ""
+        codes = _grouped(db.execute("SELECT entry_id, code FROM entry_credentials" + links, args))
+        cats = _grouped(db.execute("SELECT entry_id, category FROM entry_categories" + links, args))
+        none: tuple[str, ...] = ()
+        day = date.fromisoformat
+        rows = sorted(db.execute(_SELECT + where, args), key=itemgetter(1, 0))  # by date, then id: faster
+        return [  # here than through an index, which would read the table in random order
+            Entry(i, day(d), hours, title, provider, codes.get(i, none), cats.get(i, none), cert, digest)
+            for i, d, hours, title, provider, cert, digest in rows
+        ]
 
     def entries(self) -> list[Entry]:
-        return [self._entry(row) for row in self._db.execute(_SELECT + " ORDER BY e.date, e.id")]
+        """Every entry, by date (then id)."""
+        return self._entries()
 
     def entry(self, entry_id: str) -> Entry | None:
-        row = self._db.execute(_SELECT + " WHERE e.id = ?", (entry_id,)).fetchone()
-        return self._entry(row) if row else None
+        found = self._entries(" WHERE id = ?", (entry_id,))
+        return found[0] if found else None
 
     def ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT id FROM entries")}

@@ -1,17 +1,13 @@
 """``certcli ceu``: one CEU log across issuers, kept on this machine (parse → store/engine → render).
 
 Module level: typer and the standard library only; the store, the engine and rich load inside
-the commands.
+the commands. No ``from __future__ import annotations``: typer would have to evaluate every
+annotation string at start-up (~1,000 ``compile`` calls); names only for the type checker are quoted.
 """
 
-from __future__ import annotations
-
-import csv
-import hashlib
 import io
 import json
 import os
-import secrets
 import sys
 from datetime import date
 from pathlib import Path
@@ -78,7 +74,7 @@ def _db_path(db: str | None) -> Path:
     return default_path()
 
 
-def _catalog(ctx: typer.Context) -> Catalog:
+def _catalog(ctx: typer.Context) -> "Catalog":
     from certcli.catalog import load_catalog
 
     return load_catalog(ctx.find_root().params.get("data_dir"))
@@ -99,7 +95,7 @@ def _say(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def _held(catalog: Catalog, holds: list[Hold]) -> list[HeldCredential]:
+def _held(catalog: "Catalog", holds: "list[Hold]") -> "list[HeldCredential]":
     from certcli.engine.renewal import HeldCredential
 
     known = [h for h in holds if h.code in catalog.credentials]
@@ -113,6 +109,8 @@ def _date(text: str, arg: str) -> date:
 
 
 def _new_id(taken: set[str]) -> str:
+    import secrets
+
     while True:
         candidate = secrets.token_hex(5)
         if candidate not in taken:
@@ -121,10 +119,14 @@ def _new_id(taken: set[str]) -> str:
 
 def _content_id(day: str, hours: str, title: str, provider: str, codes: str) -> str:
     """The id of an imported row that has none: from its content, so importing it twice adds it once."""
+    import hashlib
+
     return hashlib.sha256("\x1f".join([day, hours, title, provider, codes]).encode()).hexdigest()[:10]
 
 
 def _sha256(path: Path) -> str:
+    import hashlib
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
@@ -182,7 +184,7 @@ def _write(target: str, text: str) -> None:
         raise
 
 
-def _entry_out(entry: Entry, json_out: bool, verb: str) -> None:
+def _entry_out(entry: "Entry", json_out: bool, verb: str) -> None:
     from certcli.render.ceu import entry_json
 
     if json_out:
@@ -399,6 +401,8 @@ def progress(ctx: typer.Context, db: DbOpt = None, json_out: JsonOpt = False) ->
 
 
 def _csv_text(rows: list[dict[str, str]], fields: list[str]) -> str:
+    import csv
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -465,6 +469,8 @@ def export(
 def _rows_from(path: Path, text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(holds, entries) as plain rows, from a CSV or JSON export."""
     if path.suffix.lower() == ".csv":
+        import csv
+
         reader = csv.DictReader(io.StringIO(text))
         missing = {"date", "hours", "title"} - set(reader.fieldnames or [])
         if missing:
@@ -500,8 +506,8 @@ def _cell(row: dict[str, Any], key: str) -> str:
 
 
 def _parse_rows(
-    catalog: Catalog, path: Path, holds: list[dict[str, Any]], rows: list[dict[str, Any]], today: date
-) -> tuple[list[Hold], list[Entry]]:
+    catalog: "Catalog", path: Path, holds: list[dict[str, Any]], rows: list[dict[str, Any]], today: date
+) -> "tuple[list[Hold], list[Entry]]":
     from certcli.engine.ceu import check_day, check_hours, parse_category
     from certcli.store import Entry, Hold
 

@@ -19,6 +19,7 @@ this module only lays the logged entries against them:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal, NamedTuple, Protocol
@@ -188,7 +189,7 @@ class EntryProgress(NamedTuple):
 class Progress(NamedTuple):
     today: date
     issuers: tuple[IssuerProgress, ...]
-    entries: tuple[EntryProgress, ...]  # every entry, in date order
+    entries: tuple[EntryProgress, ...]  # the entries dated in a current cycle, in date order
     flags: tuple[Flag, ...]  # entries for no held credential
 
 
@@ -225,19 +226,24 @@ def _num(x: float) -> float:
     return int(x) if float(x).is_integer() else round(x, 2)
 
 
+def _day(entry: EntryLike) -> date:
+    return entry.date
+
+
 def course_key(entry: EntryLike) -> tuple[str, str]:
     return " ".join(entry.title.casefold().split()), " ".join(entry.provider.casefold().split())
 
 
 def _issuer_progress(
-    item: IssuerRenewal, entries: Sequence[EntryLike], today: date, uses: dict[str, list[Use]]
-) -> IssuerProgress:
+    item: IssuerRenewal, entries: Sequence[EntryLike], today: date, uses: dict[str, list[Use]],
+    keys: dict[str, tuple[str, str]],
+) -> IssuerProgress:  # fmt: skip
     code = item.code
     req = item.requirement
     required: float | None = req.ceus
     start, end = window(item)
     held = set(item.codes)
-    mine = [e for e in entries if held & set(e.credentials)]
+    mine = [e for e in entries if not held.isdisjoint(e.credentials)]
 
     # the minimums, each with the category that counts toward it
     subjects: list[tuple[str, str, float | None, tuple[str, ...], str, str | None]] = []
@@ -261,7 +267,6 @@ def _issuer_progress(
     carry_rule = _rule(item, _NO_CARRY)
     once = code == ONE_COURSE_ONE_CREDIT[0]
 
-    outside: list[str] = []
     same: list[str] = []
     refused: list[str] = []
     capped: list[str] = []
@@ -271,13 +276,15 @@ def _issuer_progress(
     other = 0.0
     by_subject = {cat: 0.0 for _, cat, *_ in subjects}
     beyond: list[str] = []
-    for e in mine:
-        key = course_key(e)
-        if (start is not None and e.date < start) or (end is not None and e.date > end):
-            seen.setdefault(key, e.id)  # one course, one credit: an earlier cycle's course counts too
-            outside.append(e.id)
-            uses.setdefault(e.id, []).append(Use(code, 0, (), "dated outside this cycle"))
-            continue
+    # the entries are in date order: those before the cycle are one slice, flagged together (below)
+    lo = bisect_left(mine, start, key=_day) if start is not None else 0
+    hi = bisect_right(mine, end, key=_day) if end is not None else len(mine)
+    outside = [e.id for e in mine[:lo]] + [e.id for e in mine[hi:]]
+    if once:  # one course, one credit: a course taken in an earlier cycle counts too
+        for e in mine[:lo]:
+            seen.setdefault(keys.get(e.id) or keys.setdefault(e.id, course_key(e)), e.id)
+    for e in mine[lo:hi]:
+        key = keys.get(e.id) or keys.setdefault(e.id, course_key(e))
         if start is None and item.anchor_date is not None and e.date < item.anchor_date:
             outside.append(e.id)
             uses.setdefault(e.id, []).append(Use(code, 0, (), "dated before the credential was earned"))
@@ -376,23 +383,30 @@ def _issuer_progress(
     )
 
 
+def _order(entry: EntryLike) -> tuple[date, str]:
+    return entry.date, entry.id
+
+
 def _count(ids: Sequence[str]) -> str:
     return "1 entry" if len(ids) == 1 else f"{len(ids)} entries"
 
 
 def progress(catalog: Catalog, held: list[HeldCredential], entries: Sequence[EntryLike], today: date) -> Progress:
     """Per issuer of ``held``: the current cycle, the CEUs required, earned and still needed."""
-    ordered = sorted(entries, key=lambda e: (e.date, e.id))
+    ordered = sorted(entries, key=_order)
     plan = renewal_plan(catalog, held, today)
     uses: dict[str, list[Use]] = {}
-    issuers = tuple(_issuer_progress(item, ordered, today, uses) for item in plan.issuers)
+    keys: dict[str, tuple[str, str]] = {}
+    issuers = tuple(_issuer_progress(item, ordered, today, uses, keys) for item in plan.issuers)
     held_codes = {h.code for h in held}
     orphans = tuple(e.id for e in ordered if not held_codes & set(e.credentials))
     flags: tuple[Flag, ...] = ()
     if orphans:
         flags = (Flag("not_held", f"{_count(orphans)} apply to no credential you hold (certcli ceu hold CODE@DATE)",
                       orphans),)  # fmt: skip
-    rows = tuple(EntryProgress(e.id, e.date, _num(e.hours), e.title, tuple(uses.get(e.id, ()))) for e in ordered)
+    rows = tuple(
+        EntryProgress(e.id, e.date, _num(e.hours), e.title, tuple(uses[e.id])) for e in ordered if e.id in uses
+    )
     return Progress(today, issuers, rows, flags)
 
 

@@ -22,7 +22,7 @@ CSV_FIELDS = ["id", "date", "hours", "title", "provider", "credentials", "catego
 LIST_SEP = ";"  # between codes or categories in a CSV cell
 LOG_FORMAT = "certcli-ceu-log"
 SHOWN_FLAGGED = 10  # entry ids listed per flag in the text view
-SHOWN_ENTRIES = 50  # entries listed per issuer in the text view
+SHOWN_ENTRIES = 15  # the latest entries listed per issuer in the text view
 
 
 def _num(x: float | None) -> str:
@@ -185,7 +185,7 @@ def _issuer_view(item: IssuerProgress, entries: dict[str, EntryProgress]) -> Ren
             table.add_row(e.id, e.date.isoformat(), f"{e.hours:g}", e.title, what)
         lines.append(table)
         if len(counted) > SHOWN_ENTRIES:
-            lines.append(Text(f"(the last {SHOWN_ENTRIES} of {len(counted)} entries; 'certcli ceu list' has them all)"))
+            lines.append(Text(f"(the latest {SHOWN_ENTRIES} of {len(counted)} entries counted; --json lists them all)"))
     return Group(*lines)
 
 
