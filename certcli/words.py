@@ -65,3 +65,13 @@ def join_or(items: Sequence[str]) -> str:
 def human(name: str) -> str:
     """``hospital_outpatient`` → ``hospital outpatient``; ``non_member`` → ``non-member``."""
     return str(name).replace("non_", "non-").replace("_", " ")
+
+
+def lower_first(text: str) -> str:
+    """A sentence from the data as the middle of another: 'Two years of work.' → 'two years of work';
+    an acronym stays as it is ('CCA plus 1 year')."""
+    text = text.strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]

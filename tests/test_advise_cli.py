@@ -134,6 +134,31 @@ def test_a_tight_budget_changes_the_advice_and_the_plan_says_so(run: Any) -> Non
     assert "Your budget of $300 is below" in " ".join(out.split())
 
 
+def test_a_cpc_holder_who_wants_coding_is_planned_the_crc(run: Any) -> None:
+    """A held CPC moves the coder along the ladder (it used to be possible to lose this step unnoticed)."""
+    doc = as_json(run("advise", "--goal", "coding", "--held", "CPC", "--defaults", "--json"))
+    assert [step["code"] for step in doc["path"]] == ["CRC"]
+    assert doc["path"][0]["when"] == "now"
+    assert doc["path"][0]["why"][0].startswith("You hold the CPC; risk adjustment (CRC) is the next AAPC coding")
+    out = ok(run("advise", "--goal", "coding", "--held", "CPC", "--defaults")).stdout
+    assert "Path: CRC" in out
+    assert "Nothing new to recommend" not in out
+
+
+def test_a_budget_below_an_advanced_step_says_so_and_keeps_the_plan(run: Any) -> None:
+    # CRC costs a CPC holder $425 exam + $222 AAPC dues = $647; no cheaper credential does a CRC's job
+    args = ("advise", "--goal", "coding", "--setting", "payer", "--held", "CPC", "--budget-usd", "100", "--defaults")
+    doc = as_json(run(*args, "--json"))
+    assert [step["code"] for step in doc["path"]] == ["CRC"]
+    note = doc["budget_note"]
+    assert note.startswith(
+        "Your budget of $100 is below the first-year price of CRC for you ($647: exam $425 + membership $222, as of "
+    ), note
+    assert note.endswith("; no cheaper credential does the same job, so the plan is unchanged."), note
+    out = " ".join(ok(run(*args)).stdout.split())
+    assert "Your budget of $100 is below the first-year price of CRC for you ($647" in out
+
+
 # --------------------------------------------------------------------------- bad input: exit 2, the key named
 
 

@@ -257,7 +257,9 @@ def test_search_without_hits(run: Any) -> None:
     assert result.exit_code == 1, result.stderr
     assert result.stdout == ""
     assert result.stderr == "Nothing matches 'zzzz'. Try a broader word, or 'certcli list'.\n"
-    assert as_json(run("search", "zzzz", "--json")) == {"query": "zzzz", "results": []}
+    as_json_too = run("search", "zzzz", "--json")  # the same exit 1, with its one JSON document
+    assert as_json_too.exit_code == 1, as_json_too.stderr
+    assert json.loads(as_json_too.stdout) == {"query": "zzzz", "results": []}
 
 
 # --------------------------------------------------------------------------- every --json is one document

@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from certcli.cli import app
+from certcli.commands.common import Clock
 from certcli.ics import Event, calendar, escape_text, fold, stable_uid
 from tests.conftest import TODAY, as_json
 
@@ -131,9 +134,11 @@ def test_uids_are_stable_and_distinct() -> None:
 # --------------------------------------------------------------------------- certcli renew --ics
 
 
-def test_renew_writes_a_calendar_of_its_due_dates(run: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr("certcli.cli._today", lambda: TODAY)
-    monkeypatch.setattr("certcli.cli._utc_now", lambda: NOW)
+@pytest.mark.usefixtures("run")  # its environment: COLUMNS, NO_COLOR, no CERTCLI_DATA_DIR
+def test_renew_writes_a_calendar_of_its_due_dates(tmp_path: Path) -> None:
+    def run(*args: str) -> Any:  # with the clock passed in
+        return CliRunner().invoke(app, list(args), obj=Clock(TODAY, NOW))
+
     target = tmp_path / "renewals.ics"
     args = ["renew", "CPC@2024-03-15", "CRC", "CCS@2021-05-10", "CMRS@2020-02-29", "CBCS", "--ics", str(target)]
     result = run(*args, "--json")

@@ -188,3 +188,28 @@ def test_a_browse_command_never_loads_questionary(tmp_path: Path) -> None:
     )
     loaded = _loaded_after(run)
     assert not loaded["questionary"] and not loaded["prompt_toolkit"], loaded
+
+
+def _type_checking_only(rel: str) -> set[int]:
+    """The lines of ``if TYPE_CHECKING:`` blocks (imports for annotations, never run)."""
+    tree = ast.parse((PACKAGE / rel).read_text(encoding="utf-8"))
+    return {
+        line
+        for node in tree.body
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+    }
+
+
+def test_the_command_modules_import_only_typer_and_the_standard_library_at_module_level() -> None:
+    """cli.py imports every command module to register it, even for --help and completion: the
+    catalog, the model, the engine and render load inside the command functions."""
+    light = set(sys.stdlib_module_names) | {"typer", "__future__"}
+    own = ("certcli.commands", "certcli.errors", "certcli.output")
+    eager = [
+        i for i in ALL
+        if _matches(i.file, ["commands/*", "output.py"]) and i.top_level and i.line not in _type_checking_only(i.file)
+        and not (_root(i.module) in light or i.module == "certcli" or i.module.startswith(own))
+    ]  # fmt: skip
+    assert not eager, _show(eager)
+    assert any(i.file == "commands/browse.py" for i in ALL), "no command modules seen: this test sees nothing"

@@ -14,13 +14,16 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from certcli.catalog import Catalog, load_catalog
+from certcli.cli import app
+from certcli.commands.common import Clock
+from certcli.commands.renew import parse_held
 from certcli.engine.renewal import (
     HeldCredential,
     add_years,
     ceu_requirement,
-    parse_held,
     renewal_plan,
 )
 from certcli.errors import UsageError
@@ -29,10 +32,9 @@ from tests.conftest import DATA, TODAY, as_json, ok
 
 
 @pytest.fixture
-def run_today(run: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """``run`` with the clock fixed at TODAY (2026-11-23)."""
-    monkeypatch.setattr("certcli.cli._today", lambda: TODAY)
-    return run
+def run_today(run: Any) -> Any:
+    """``run`` (its environment) with the clock fixed at TODAY (2026-11-23), passed in as the context object."""
+    return lambda *args: CliRunner().invoke(app, list(args), obj=Clock(TODAY))
 
 
 def plan_for(catalog: Catalog, *args: str, today: date = TODAY, member: bool | None = None) -> Any:

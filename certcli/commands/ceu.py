@@ -15,14 +15,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from certcli.commands.common import JsonOpt, clock
+from certcli.commands.common import catalog as load
+from certcli.commands.renew import parse_date, parse_held
 from certcli.errors import UsageError
+from certcli.output import destination, emit, say
 
 if TYPE_CHECKING:
     from certcli.catalog import Catalog
     from certcli.engine.renewal import HeldCredential
     from certcli.store import Entry, Hold
 
-ceu_app = typer.Typer(
+ceu_app = typer.Typer(  # its commands: COMMANDS, at the end (certcli.cli registers them)
     help="Your CEU log, across issuers, kept on this machine: what you earned, and what each issuer still wants.",
     no_args_is_help=True,
 )
@@ -37,7 +41,6 @@ DbOpt = Annotated[
         show_default=False,
     ),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]
 ForOpt = Annotated[
     list[str] | None,
     typer.Option("--for", metavar="CODE", help="A credential it counts for (repeat; default: every held one it can)."),
@@ -46,7 +49,7 @@ CategoryOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--category",
-        metavar="TEXT",
+        metavar="CATEGORY",
         help="aapc-approved, not-aapc-approved, core, an AAPC subject (auditing, cardiology… or the code, CPMA), "
         "hiim, other-domain, ahima (from AHIMA), amba (from AMBA). Repeat for several.",
     ),
@@ -62,37 +65,12 @@ IdArg = Annotated[str, typer.Argument(metavar="ID", help="The entry's id (see 'c
 # --------------------------------------------------------------------------- plumbing
 
 
-def _today() -> date:
-    return date.today()
-
-
 def _db_path(db: str | None) -> Path:
     if db:
         return Path(db).expanduser()
     from certcli.store import default_path
 
     return default_path()
-
-
-def _catalog(ctx: typer.Context) -> "Catalog":
-    from certcli.catalog import load_catalog
-
-    return load_catalog(ctx.find_root().params.get("data_dir"))
-
-
-def _emit_json(doc: Any) -> None:
-    sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
-
-
-def _emit(renderable: Any) -> None:
-    from rich.console import Console
-
-    Console(soft_wrap=False).print(renderable)
-
-
-def _say(text: str) -> None:
-    sys.stderr.write(text + "\n")
 
 
 def _held(catalog: "Catalog", holds: "list[Hold]") -> "list[HeldCredential]":
@@ -103,8 +81,6 @@ def _held(catalog: "Catalog", holds: "list[Hold]") -> "list[HeldCredential]":
 
 
 def _date(text: str, arg: str) -> date:
-    from certcli.engine.renewal import parse_date
-
     return parse_date(text.strip(), arg)
 
 
@@ -158,37 +134,15 @@ def _certificate(text: str, copy: bool, db: Path) -> tuple[str, str]:
 
 
 def _write(target: str, text: str) -> None:
-    """FILE, atomically (a new file follows the umask; an existing one keeps its mode); '-' is stdout."""
-    if target == "-":
-        sys.stdout.write(text)
-        return
-    path = Path(target).expanduser()
-    if path.exists() and not path.is_file():
-        raise UsageError(f"{target}: not a regular file; give a file name.")
-    real = path.resolve()
-    if real.exists():
-        mode = real.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    tmp = real.with_name(f".{real.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """FILE, written atomically (an existing file keeps its mode); '-' is stdout."""
+    destination("FILE", target, "log.csv").write(text)
 
 
 def _entry_out(entry: "Entry", json_out: bool, verb: str) -> None:
     from certcli.render.ceu import entry_json
 
     if json_out:
-        _emit_json({"entry": entry_json(entry)})
+        emit({"entry": entry_json(entry)})
     else:
         what = " ".join(entry.credentials)
         sys.stdout.write(f"{verb} {entry.id}: {entry.hours:g} CEUs on {entry.date.isoformat()} for {what}.\n")
@@ -197,7 +151,6 @@ def _entry_out(entry: "Entry", json_out: bool, verb: str) -> None:
 # --------------------------------------------------------------------------- holds
 
 
-@ceu_app.command()
 def hold(
     ctx: typer.Context,
     codes: Annotated[
@@ -209,12 +162,11 @@ def hold(
     json_out: JsonOpt = False,
 ) -> None:
     """Keep in the log a credential you hold, with the date earned (or its cycle end)."""
-    from certcli.engine.renewal import parse_held
     from certcli.render.ceu import hold_json, holds_text
     from certcli.store import Hold, open_log
 
-    catalog = _catalog(ctx)
-    today = _today()
+    catalog = load(ctx)
+    today = clock(ctx).today()
     held = parse_held(catalog, codes, today)
     for h in held:
         if not h.dated:
@@ -224,12 +176,11 @@ def hold(
             log.hold(Hold(h.code, h.earned, h.cycle_end))
         holds = log.holds()
     if json_out:
-        _emit_json({"holds": [hold_json(*h) for h in holds]})
+        emit({"holds": [hold_json(*h) for h in holds]})
     else:
         sys.stdout.write(holds_text(holds) + "\n")
 
 
-@ceu_app.command()
 def unhold(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="CODE", help="The credential to drop from the log.")],
@@ -240,13 +191,13 @@ def unhold(
     from certcli.render.ceu import hold_json, holds_text
     from certcli.store import open_log
 
-    cred = _catalog(ctx).credential(code.strip())
+    cred = load(ctx).credential(code.strip())
     with open_log(_db_path(db), write=True) as log:
         if not log.unhold(cred.code):
             raise UsageError(f"{cred.code} is not held in the CEU log (see 'certcli ceu list').")
         holds = log.holds()
     if json_out:
-        _emit_json({"holds": [hold_json(*h) for h in holds]})
+        emit({"holds": [hold_json(*h) for h in holds]})
     else:
         sys.stdout.write(holds_text(holds) + "\n")
 
@@ -254,13 +205,12 @@ def unhold(
 # --------------------------------------------------------------------------- entries
 
 
-@ceu_app.command(context_settings={"ignore_unknown_options": True})  # '-1' is hours (refused), not an option
 def add(
     ctx: typer.Context,
     hours: Annotated[str, typer.Argument(metavar="HOURS", help="CEUs earned (1 CEU = 1 hour), e.g. 1.5.")],
-    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="What it was (the course or event).")],
+    title: Annotated[str, typer.Option("--title", metavar="WHAT", help="What it was (the course or event).")],
     day: DateOpt = None,
-    provider: Annotated[str, typer.Option("--provider", metavar="TEXT", help="Who gave it.")] = "",
+    provider: Annotated[str, typer.Option("--provider", metavar="NAME", help="Who gave it.")] = "",
     for_codes: ForOpt = None,
     category: CategoryOpt = None,
     certificate: CertOpt = None,
@@ -272,8 +222,8 @@ def add(
     from certcli.engine.ceu import applies_to, check_day, check_hours, parse_category
     from certcli.store import Entry, open_log
 
-    catalog = _catalog(ctx)
-    today = _today()
+    catalog = load(ctx)
+    today = clock(ctx).today()
     ceus = check_hours(hours)
     when = check_day(_date(day, "--date") if day else today, today)
     if not title.strip():
@@ -290,7 +240,6 @@ def add(
     _entry_out(entry, json_out, "Logged")
 
 
-@ceu_app.command("list")
 def list_cmd(db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Every entry in the log, by date."""
     from certcli.render.ceu import entries_json, entries_table, holds_text
@@ -301,22 +250,21 @@ def list_cmd(db: DbOpt = None, json_out: JsonOpt = False) -> None:
         holds = log.holds()
     if json_out:
         doc = entries_json(entries)
-        _emit_json(doc)
+        emit(doc)
     else:
         from rich.console import Group
         from rich.text import Text
 
-        _emit(Group(Text(holds_text(holds)), entries_table(entries)))
+        emit(Group(Text(holds_text(holds)), entries_table(entries)))
 
 
-@ceu_app.command()
 def edit(
     ctx: typer.Context,
     entry_id: IdArg,
     hours: Annotated[str | None, typer.Option("--hours", metavar="HOURS", help="New CEUs.")] = None,
-    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="New title.")] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="WHAT", help="New title.")] = None,
     day: DateOpt = None,
-    provider: Annotated[str | None, typer.Option("--provider", metavar="TEXT", help="New provider.")] = None,
+    provider: Annotated[str | None, typer.Option("--provider", metavar="NAME", help="New provider.")] = None,
     for_codes: ForOpt = None,
     category: CategoryOpt = None,
     certificate: CertOpt = None,
@@ -328,8 +276,8 @@ def edit(
     from certcli.engine.ceu import applies_to, check_day, check_hours, parse_category
     from certcli.store import open_log
 
-    catalog = _catalog(ctx)
-    today = _today()
+    catalog = load(ctx)
+    today = clock(ctx).today()
     path = _db_path(db)
     with open_log(path, write=True) as log:
         entry = log.entry(entry_id.strip())
@@ -359,7 +307,6 @@ def edit(
     _entry_out(entry, json_out, "Changed")
 
 
-@ceu_app.command()
 def remove(entry_id: IdArg, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Remove an entry from the log."""
     from certcli.store import open_log
@@ -369,7 +316,7 @@ def remove(entry_id: IdArg, db: DbOpt = None, json_out: JsonOpt = False) -> None
             raise UsageError(f"No entry '{entry_id}' in the CEU log (see 'certcli ceu list').")
         left = log.count()
     if json_out:
-        _emit_json({"removed": entry_id.strip(), "entries": left})
+        emit({"removed": entry_id.strip(), "entries": left})
     else:
         sys.stdout.write(f"Removed {entry_id.strip()}; {left} entries left.\n")
 
@@ -377,7 +324,6 @@ def remove(entry_id: IdArg, db: DbOpt = None, json_out: JsonOpt = False) -> None
 # --------------------------------------------------------------------------- progress
 
 
-@ceu_app.command()
 def progress(ctx: typer.Context, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Per issuer: this cycle's CEUs required, earned, still needed, the subject minimums, days left,
     and what each entry counted for. Entries outside the cycle, repeated courses and CEUs beyond
@@ -386,15 +332,15 @@ def progress(ctx: typer.Context, db: DbOpt = None, json_out: JsonOpt = False) ->
     from certcli.render.ceu import progress_json, progress_view
     from certcli.store import open_log
 
-    catalog = _catalog(ctx)
+    catalog = load(ctx)
     with open_log(_db_path(db)) as log:
         holds = log.holds()
         entries = log.entries()
-    result = compute(catalog, _held(catalog, holds), entries, _today())
+    result = compute(catalog, _held(catalog, holds), entries, clock(ctx).today())
     if json_out:
-        _emit_json(progress_json(result))
+        emit(progress_json(result))
     else:
-        _emit(progress_view(result))
+        emit(progress_view(result))
 
 
 # --------------------------------------------------------------------------- export and import
@@ -410,7 +356,6 @@ def _csv_text(rows: list[dict[str, str]], fields: list[str]) -> str:
     return out.getvalue()
 
 
-@ceu_app.command()
 def export(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="FILE", help="CSV by the .csv suffix, else JSON ('-': stdout).")],
@@ -436,9 +381,9 @@ def export(
         from certcli.engine.ceu import audit as audit_of
         from certcli.engine.ceu import progress as compute
 
-        catalog = _catalog(ctx)
+        catalog = load(ctx)
         code = catalog.credential(audit.strip()).code
-        result = compute(catalog, _held(catalog, holds), entries, _today())
+        result = compute(catalog, _held(catalog, holds), entries, clock(ctx).today())
         item, ids = audit_of(result, code)
         if item is None:
             raise UsageError(f"{code} is not held in the CEU log: hold it first (certcli ceu hold {code}@DATE).")
@@ -450,9 +395,9 @@ def export(
             text = view.audit_markdown(code, item, chosen)
         _write(target, text)
         if json_out:
-            _emit_json({"file": target, "audit": code, "entries": [e.id for e in chosen]})
+            emit({"file": target, "audit": code, "entries": [e.id for e in chosen]})
         elif target != "-":
-            _say(f"Wrote {target}: {len(chosen)} entries for {code}'s cycle.")
+            say(f"Wrote {target}: {len(chosen)} entries for {code}'s cycle.")
         return
     if is_csv:
         rows = [view.csv_hold(*h) for h in holds] + [view.csv_entry(e) for e in entries]
@@ -461,9 +406,9 @@ def export(
         text = json.dumps(view.log_json(holds, entries), indent=2, ensure_ascii=False) + "\n"
     _write(target, text)
     if json_out:
-        _emit_json({"file": target, "holds": len(holds), "entries": len(entries)})
+        emit({"file": target, "holds": len(holds), "entries": len(entries)})
     elif target != "-":
-        _say(f"Wrote {target}: {len(holds)} held credentials, {len(entries)} entries.")
+        say(f"Wrote {target}: {len(holds)} held credentials, {len(entries)} entries.")
 
 
 def _rows_from(path: Path, text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -547,7 +492,6 @@ def _parse_rows(
     return out_holds, entries
 
 
-@ceu_app.command("import")
 def import_cmd(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(metavar="FILE", help="A file 'certcli ceu export' wrote (CSV or JSON).")],
@@ -564,8 +508,8 @@ def import_cmd(
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{source}: cannot read it ({getattr(exc, 'strerror', None) or exc}).") from None
-    catalog = _catalog(ctx)
-    holds, rows = _parse_rows(catalog, path, *_rows_from(path, text), _today())
+    catalog = load(ctx)
+    holds, rows = _parse_rows(catalog, path, *_rows_from(path, text), clock(ctx).today())
     with open_log(_db_path(db), write=True) as log:
         have = {h.code: h for h in log.holds()}
         new_holds = [h for h in holds if h.code not in have]
@@ -580,10 +524,24 @@ def import_cmd(
         added = log.add(fresh.values())
     already = len(rows) - added
     if json_out:
-        _emit_json({"added": added, "already": already, "holds_added": [h.code for h in new_holds],
+        emit({"added": added, "already": already, "holds_added": [h.code for h in new_holds],
                     "holds_kept": kept_holds})  # fmt: skip
     else:
         sys.stdout.write(f"Imported {added} entries ({already} already in the log) and {len(new_holds)} held "
                          "credentials.\n")  # fmt: skip
         if kept_holds:
-            _say(f"Kept the log's own dates for {', '.join(kept_holds)} (the file has other dates).")
+            say(f"Kept the log's own dates for {', '.join(kept_holds)} (the file has other dates).")
+
+
+# name, function, context settings: certcli.cli registers each on ceu_app, as it does the other commands
+COMMANDS: list[tuple[str, Any, dict[str, Any]]] = [
+    ("hold", hold, {}),
+    ("unhold", unhold, {}),
+    ("add", add, {"ignore_unknown_options": True}),  # 'add -1' is hours (refused as such), not an option
+    ("list", list_cmd, {}),
+    ("edit", edit, {}),
+    ("remove", remove, {}),
+    ("progress", progress, {}),
+    ("export", export, {}),
+    ("import", import_cmd, {}),
+]

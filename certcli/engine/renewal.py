@@ -140,9 +140,6 @@ def ceu_requirement(catalog: Catalog, org: Organization, held: list[Credential])
 
 
 DateKind = Literal["earned", "cycle_end"]
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PREFIXES: dict[str, DateKind] = {"earned": "earned", "end": "cycle_end", "due": "cycle_end"}
-EXAMPLE = "CPC@2024-03-15"
 
 
 def add_years(day: date, years: int) -> date:
@@ -163,22 +160,6 @@ def _first_on_or_after(anchor: date, cycle: int, today: date) -> int:
     return k
 
 
-def _shown(text: str) -> str:
-    """Text for a one-line message: as typed, or quoted with escapes when it holds control characters."""
-    return text if text.isprintable() else repr(text)
-
-
-def parse_date(text: str, arg: str) -> date:
-    """``2024-03-15`` → a date; anything else is a usage error naming the argument."""
-    text, arg = _shown(text), _shown(arg)
-    if not _DATE.fullmatch(text):
-        raise UsageError(f"'{text}' in {arg} is not a date: use YYYY-MM-DD, e.g. {EXAMPLE}.")
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise UsageError(f"'{text}' in {arg} is not a real date ({exc}).") from None
-
-
 class HeldCredential(NamedTuple):
     """A credential a person holds, with the date it was earned or the end of its cycle, if given."""
 
@@ -193,53 +174,6 @@ class HeldCredential(NamedTuple):
     @property
     def dated(self) -> bool:
         return self.earned is not None or self.cycle_end is not None
-
-
-def parse_held(catalog: Catalog, args: list[str], today: date) -> list[HeldCredential]:
-    """``CPC``, ``CPC@2024-03-15`` (earned) or ``CPC@end:2026-06-30`` (cycle end) → held credentials.
-
-    Unknown codes, malformed or impossible dates, an earned date in the future and one code
-    given twice with different dates are usage errors.
-    """
-    out: dict[str, HeldCredential] = {}
-    for typed in args:
-        arg = _shown(typed)
-        code, at, rest = typed.partition("@")
-        if not code.strip().isprintable():
-            raise UsageError(f"Unknown credential {code.strip()!r}: give a code such as CPC or CCS-P.")
-        cred = catalog.credential(code.strip())
-        earned = end = None
-        if at:
-            if not rest.strip():
-                raise UsageError(f"{arg}: give a date after '@', e.g. {EXAMPLE} (or CPC@end:2026-06-30).")
-            prefix, colon, text = rest.strip().partition(":")
-            kind: DateKind = "earned"
-            if colon:
-                if prefix.lower() not in _PREFIXES:
-                    raise UsageError(
-                        f"{arg}: '{_shown(prefix)}:' is not a date kind; "
-                        "use CODE@DATE (earned) or CODE@end:DATE (cycle end)."
-                    )
-                kind = _PREFIXES[prefix.lower()]
-            else:
-                text = prefix
-            day = parse_date(text.strip(), typed)
-            if kind == "earned":
-                if day > today:
-                    raise UsageError(
-                        f"{arg}: the date earned is in the future (today is {today.isoformat()}); "
-                        f"for the end of a cycle write {cred.code}@end:{day.isoformat()}."
-                    )
-                earned = day
-            else:
-                end = day
-        item = HeldCredential(cred, earned, end)
-        before = out.get(cred.code)
-        if before is not None and before.dated and item.dated and before != item:
-            raise UsageError(f"{cred.code} is given twice with different dates ({arg}); give it once.")
-        if before is None or not before.dated:
-            out[cred.code] = item
-    return list(out.values())
 
 
 # --------------------------------------------------------------------------- fees and cost

@@ -1,11 +1,11 @@
-"""Finding credentials by words: codes, names, aliases, specialties, settings and summaries."""
+"""Finding credentials: by words (codes, names, aliases, specialties, settings, summaries) and by filters."""
 
 from __future__ import annotations
 
 import re
 
 from certcli.catalog import Catalog, normalize
-from certcli.model import Credential
+from certcli.model import Category, Credential, Level, Organization, Setting, Status
 
 
 def _words(text: str) -> list[str]:
@@ -62,3 +62,43 @@ def _names(cred: Credential) -> set[str]:
 def _stem_in(word: str, haystack: str) -> bool:
     """A word matches at a word start, so 'cardio' finds 'cardiology' and 'code' finds 'coder'."""
     return re.search(r"(?<![a-z0-9])" + re.escape(word), haystack) is not None
+
+
+def select(
+    catalog: Catalog,
+    *,
+    issuer: str | None = None,
+    category: Category | None = None,
+    setting: Setting | None = None,
+    level: Level | None = None,
+    status: Status | None = None,
+) -> list[Credential]:
+    """The credentials that pass every filter given, in catalog order.
+
+    A credential for setting ``any`` works in every setting, so it matches any ``setting``
+    asked for; and asking for ``any`` matches every credential.
+    """
+    creds = list(catalog.credentials.values())
+    if issuer is not None:
+        creds = [c for c in creds if c.issuer == issuer]
+    if category is not None:
+        creds = [c for c in creds if c.category == category]
+    if setting is not None:
+        creds = [c for c in creds if setting is Setting.ANY or setting in c.settings or Setting.ANY in c.settings]
+    if level is not None:
+        creds = [c for c in creds if c.level == level]
+    if status is not None:
+        creds = [c for c in creds if c.status == status]
+    return creds
+
+
+def issuers_of(catalog: Catalog, creds: list[Credential] | None = None) -> list[Organization]:
+    """The organizations that issue ``creds`` (None: every organization), in catalog order."""
+    wanted = {c.issuer for c in creds} if creds is not None else set(catalog.organizations)
+    return [org for org in catalog.organizations.values() if org.code in wanted]
+
+
+def in_both(path: list[Credential], held: list[Credential]) -> list[str]:
+    """Codes that are both to be earned and already held: a credential is one or the other."""
+    holding = {h.code for h in held}
+    return [c.code for c in path if c.code in holding]

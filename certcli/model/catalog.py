@@ -15,6 +15,7 @@ from certcli.model.facts import (
     MoneyClaim,
     MoneyFact,
     Notes,
+    SalaryClaim,
     Setting,
     Source,
     Stacking,
@@ -97,6 +98,7 @@ class Requirement(Frozen):
     text: str
     source: str
     any_of: tuple[Criterion, ...] = ()
+    membership: bool = False  # the issuer's membership, which its Membership.required_for_exam states
 
 
 class Eligibility(Frozen):
@@ -109,6 +111,7 @@ class Apprentice(Frozen):
     rule: str
     source: str
     removal: tuple[Criterion, ...] = ()  # any one removes the designation
+    prior_experience_counts: bool | None = None  # experience from before the exam counts (None: not published)
 
 
 class Exam(Frozen):
@@ -159,7 +162,7 @@ class Credential(Frozen):
 
 
 class Context(Frozen):
-    salary_survey: tuple[FigureClaim, ...] = ()
+    salary_survey: tuple[SalaryClaim, ...] = ()
     outlook: tuple[FigureClaim, ...] = ()
     training: tuple[FigureClaim, ...] = ()
     notes: Notes = ()

@@ -121,6 +121,16 @@ class Stacking(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Holding(StrEnum):
+    """Whom a salary figure is the average of, by the credentials they hold."""
+
+    ALL = "all"  # everyone surveyed
+    NONE = "none"  # not certified
+    ANY = "any"  # one credential or more
+    TWO = "two"
+    THREE_OR_MORE = "three_or_more"
+
+
 # --------------------------------------------------------------------------- provenance
 
 
@@ -183,6 +193,12 @@ class FigureClaim(Claim):  # type: ignore[type-arg]
     """A number or, where the source gives a range or a phrase, text."""
 
     value: int | str
+
+
+class SalaryClaim(FigureClaim):
+    """A salary survey figure; ``holding`` says whose average it is (None: not an average, e.g. a % gap)."""
+
+    holding: Holding | None = None
 
 
 # A fact is one claim or several (where sources disagree); YAML may give a single mapping.

@@ -17,8 +17,8 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
-from certcli.engine.renewal import CeuRequirement, ceu_requirement
-from certcli.model import Credential, FeeKind, Profile
+from certcli.engine.renewal import CeuRequirement
+from certcli.model import FeeKind, Profile
 from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
@@ -163,7 +163,7 @@ def _step_parts(catalog: Catalog, plan: Plan, number: int, step: Step, notes: Fo
     parts.append(exam)
 
     parts.append(_cost_part(catalog, step, notes))
-    parts.append(_renewal_part(catalog, plan, cred, notes))
+    parts.append(_renewal_part(catalog, step, notes))
     return parts
 
 
@@ -190,23 +190,17 @@ def _cost_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
     return part
 
 
-def _issuer_requirement(plan: Plan, cred: Credential) -> CeuRequirement | None:
-    for req in plan.renewal:
-        if req.organization.code == cred.issuer:
-            return req
-    return None
-
-
-def _renewal_part(catalog: Catalog, plan: Plan, cred: Credential, notes: Footnotes) -> Part:
+def _renewal_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
+    cred = step.credential
     org = catalog.issuer(cred)
     part = Part("Renewal")
-    alone = ceu_requirement(catalog, org, [cred])
+    alone = step.renewal_alone
     if alone.ceus is not None:
         part.rows.append(("CEUs alone", Text(f"{alone.ceus} {every(alone.cycle_years)}"),
                           notes.cite(alone.sources)))
     else:
         part.rows.append(("CEUs alone", *notes.fact(cred.renewal.ceus, lambda v: f"{v} {every(alone.cycle_years)}")))
-    stacked = _issuer_requirement(plan, cred)
+    stacked = step.renewal_stacked
     if stacked is not None and len(stacked.credentials) > 1:
         codes = ", ".join(c.code for c in stacked.credentials)
         value = Text(f"{stacked.ceus} {every(stacked.cycle_years)}" if stacked.ceus is not None else NOT_PUBLISHED)
@@ -293,17 +287,9 @@ def _break_even_text(item: Any) -> str:
     return str(item)
 
 
-def _salary_rows(catalog: Catalog, notes: Footnotes) -> list[tuple[str, Text, Text]]:
+def _salary_rows(plan: Plan, notes: Footnotes) -> list[tuple[str, Text, Text]]:
     """Pay by number of credentials and certified vs not (AAPC surveys; seed-only figures left out)."""
-    rows = []
-    for claim in catalog.context.salary_survey:
-        label = claim.label or ""
-        if catalog.sources[claim.source].confidence == "seed" or not isinstance(claim.value, int):
-            continue
-        if label.startswith("All "):
-            continue
-        rows.append((label.split(", ")[0].split(" (")[0], *notes.claim(claim, money)))
-    return rows
+    return [(row.label, *notes.claim(row.claim, money)) for row in plan.pay]
 
 
 def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes) -> list[Part]:
@@ -333,7 +319,7 @@ def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes) -> list[Part]:
     if not any("legally required" in n for n in plan.notes):
         honest.append(Text(NOT_REQUIRED))
     parts.append(Part("Notes", level=2, bullets=honest))
-    salary = _salary_rows(catalog, notes)
+    salary = _salary_rows(plan, notes)
     if salary:
         pay = Part("Pay (AAPC salary surveys, average a year)", rows=salary)
         if not any("More credentials" in n for n in plan.notes):
@@ -492,8 +478,8 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "notes": list(q.notes) if q else [],
         "price_page": cred.url or org.url,
     }
-    alone = ceu_requirement(catalog, org, [cred])
-    stacked = _issuer_requirement(plan, cred)
+    alone = step.renewal_alone
+    stacked = step.renewal_stacked
     keep = catalog.pick(org.membership.required_to_keep)
     renewal: dict[str, Any] = {
         "ceus_alone": alone.ceus,

@@ -1,0 +1,93 @@
+"""Browsing the catalog: ``list``, ``show``, ``compare`` and ``search``."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from certcli.commands.common import CodeArg, CodesArg, JsonOpt, catalog, choice, clock, complete_issuers, completes_to
+from certcli.errors import UsageError
+from certcli.output import console, emit
+
+
+def list_cmd(
+    ctx: typer.Context,
+    issuer: Annotated[str | None, typer.Option(metavar="ORG", help="Only this issuer (AAPC, AHIMA, NHA, AMBA…).",
+                                               autocompletion=complete_issuers)] = None,
+    category: Annotated[str | None, typer.Option(metavar="CATEGORY", help="Only this category (coding, billing, "
+                                                 "specialty…).", autocompletion=completes_to("Category"))] = None,
+    setting: Annotated[str | None, typer.Option(metavar="SETTING", help="Only credentials for this work setting.",
+                                                autocompletion=completes_to("Setting"))] = None,
+    level: Annotated[str | None, typer.Option(metavar="LEVEL", help="entry, intermediate, advanced or specialty.",
+                                              autocompletion=completes_to("Level"))] = None,
+    status: Annotated[str | None, typer.Option(metavar="STATUS", help="active, retired or unconfirmed.",
+                                               autocompletion=completes_to("Status"))] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List the credentials in the catalog, grouped by issuer, entry level first."""
+    from certcli.engine.search import select
+    from certcli.model import Category, Level, Setting, Status
+    from certcli.render import catalog as view
+
+    found = catalog(ctx)
+    creds = select(
+        found,
+        issuer=found.organization(issuer).code if issuer else None,
+        category=choice("--category", category, Category) if category else None,
+        setting=choice("--setting", setting, Setting) if setting else None,
+        level=choice("--level", level, Level) if level else None,
+        status=choice("--status", status, Status) if status else None,
+    )
+    if json_out:
+        emit(view.list_json(found, creds))
+        return
+    if not creds:
+        sys.stderr.write("No credentials match those filters.\n")
+        return
+    out = console()
+    out.print(view.list_table(found, creds, out.width))
+
+
+def show(ctx: typer.Context, code: CodeArg, json_out: JsonOpt = False) -> None:
+    """Everything about one credential: exam, fees, eligibility, renewal, salary, sources."""
+    from certcli.render import catalog as view
+
+    found = catalog(ctx)
+    cred = found.credential(code)
+    today = clock(ctx).today()
+    emit(view.credential_json(found, cred, today) if json_out else view.credential_card(found, cred, today))
+
+
+def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> None:
+    """Two or more credentials side by side, one row per fact (bold rows differ)."""
+    from certcli.render import catalog as view
+
+    found = catalog(ctx)
+    creds = found.resolve(codes)
+    if len(creds) < 2:
+        raise UsageError("compare needs at least two different credentials, e.g. 'certcli compare CPC CCS'.")
+    today = clock(ctx).today()
+    emit(view.comparison_json(found, creds, today) if json_out else view.comparison_table(found, creds, today))
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[list[str], typer.Argument(metavar="WORD", show_default=False,
+                                              help="Words to look for, e.g. 'cardiology' or 'inpatient'.")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Find credentials by code, name, alias, specialty, setting or summary."""
+    from certcli.engine.search import search as find
+    from certcli.render import catalog as view
+
+    found = catalog(ctx)
+    query = " ".join(text)
+    hits = find(found, query)
+    if json_out:
+        emit(view.search_json(hits, query))
+    elif hits:
+        emit(view.search_table(found, hits))
+    else:
+        sys.stderr.write(f"Nothing matches '{query}'. Try a broader word, or 'certcli list'.\n")
+    if not hits:
+        raise typer.Exit(1)

@@ -1,0 +1,115 @@
+"""What credentials cost: ``fees`` (exam fees and first-year totals) and ``cost`` (over N years)."""
+
+from typing import Annotated, Any
+
+import typer
+
+from certcli.commands.common import CodesArg, JsonOpt, catalog, clock, complete_codes, whole_number
+from certcli.errors import UsageError
+from certcli.output import emit
+
+MemberFlag = Annotated[bool, typer.Option("--member", help="Price as a member of the issuers' associations.")]
+NonMemberFlag = Annotated[bool, typer.Option(
+    "--non-member", help="Price as a non-member (memberships an exam requires, like AAPC's, are still counted).")]
+StudentFlag = Annotated[bool, typer.Option("--student", help="A student: student dues (and exam prices) "
+                                                             "where published.")]
+FirstTimeFlag = Annotated[bool, typer.Option("--first-time", help="Joining an association for the first time.")]
+SeniorFlag = Annotated[bool, typer.Option("--senior", help="Aged 65 or older: 65+ dues where published.")]
+AttemptsOpt = Annotated[str, typer.Option(
+    "--attempts", metavar="1|2", help="Budget 1 or 2 exam attempts (2: the 2-attempt package, or a retake).")]
+
+
+def _buyer(member: bool, non_member: bool, student: bool, first_time: bool, senior: bool) -> Any:
+    from certcli.engine.fees import Buyer
+
+    if member and non_member:
+        raise UsageError("--member and --non-member contradict each other: give one, or neither to let certcli "
+                         "pick the cheaper.")
+    return Buyer(member=True if member else False if non_member else None, student=student,
+                 first_time=first_time, senior=senior)
+
+
+def fees(
+    ctx: typer.Context,
+    codes: Annotated[list[str] | None, typer.Argument(
+        metavar="CODE", help="Credential codes (none: every credential).", autocompletion=complete_codes,
+        show_default=False)] = None,
+    member: MemberFlag = False,
+    non_member: NonMemberFlag = False,
+    student: StudentFlag = False,
+    first_time: FirstTimeFlag = False,
+    senior: SeniorFlag = False,
+    attempts: AttemptsOpt = "1",
+    memberships: Annotated[bool, typer.Option(
+        "--memberships", help="Show each organization's membership tiers and dues instead.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Exam fees, attempts, membership dues and the first-year total, for your status.
+
+    With no codes, every credential ('certcli fees --member' is a member price list). Where an
+    exam is sold to members only (AAPC, AMBA), a year's dues are counted even for --non-member.
+    Without --member or --non-member, certcli picks the cheaper first year for optional
+    memberships (AHIMA) and says why. Every amount shows its as-of year and source.
+    """
+    from certcli.render import fees as view
+
+    found = catalog(ctx)
+    buyer = _buyer(member, non_member, student, first_time, senior)
+    tries = whole_number("--attempts", attempts, 1, 2)
+    creds = found.resolve(codes) if codes else list(found.credentials.values())
+    today = clock(ctx).today()
+    if memberships:
+        from certcli.engine.search import issuers_of
+
+        orgs = issuers_of(found, creds if codes else None)
+        emit(view.memberships_json(found, orgs, today) if json_out else view.memberships_view(found, orgs, today))
+        return
+    from certcli.engine.fees import quote
+
+    quotes = [quote(found, cred, buyer, tries, today) for cred in creds]
+    if json_out:
+        emit(view.fees_json(found, quotes, creds, buyer, tries))
+    else:
+        emit(view.fees_table(found, quotes, buyer, tries, today))
+
+
+def cost(
+    ctx: typer.Context,
+    codes: CodesArg,
+    years: Annotated[str, typer.Option("--years", metavar="N", help="Years to plan for, 1 to 50.")] = "4",
+    member: MemberFlag = False,
+    non_member: NonMemberFlag = False,
+    student: StudentFlag = False,
+    first_time: FirstTimeFlag = False,
+    senior: SeniorFlag = False,
+    attempts: AttemptsOpt = "1",
+    held: Annotated[list[str] | None, typer.Option(
+        "--held", metavar="CODE", help="A credential you already hold (repeatable): no exam fee; its issuer's "
+        "dues and renewal fees count.", autocompletion=complete_codes, show_default=False)] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """The total cost of earning and keeping credentials over N years, itemized by year.
+
+    Exam fees (one exam a year, in the order given), membership dues, recertification fees and
+    retakes with --attempts 2. For optional memberships (AHIMA) certcli takes the cheapest
+    choice and says why, and tells whether membership pays for itself. Unknown amounts are
+    listed and make the total incomplete; they are never counted as zero.
+
+    Example: certcli cost CPC CPB --years 4 --student
+    """
+    from certcli.engine.fees import path_cost
+    from certcli.engine.search import in_both
+    from certcli.render import fees as view
+
+    found = catalog(ctx)
+    buyer = _buyer(member, non_member, student, first_time, senior)
+    span = whole_number("--years", years, 1, 50)
+    tries = whole_number("--attempts", attempts, 1, 2)
+    creds = found.resolve(codes)
+    holding = found.resolve(held) if held else []
+    both = in_both(creds, holding)
+    if both:
+        raise UsageError(f"{', '.join(both)} is both in the path and in --held: give it in one place.")
+    today = clock(ctx).today()
+    plan = path_cost(found, creds, years=span, buyer=buyer, attempts=tries, held=holding, today=today)
+    emit(view.cost_json(found, plan, buyer) if json_out else view.cost_view(found, plan, buyer, today))

@@ -1,0 +1,287 @@
+"""Eligibility: where a person stands today on a credential's conditions, in plain sentences.
+
+A condition (:class:`~certcli.model.Requirement`) is met by any one of its criteria; a criterion
+is met when every field it names is met (education at least, a program, years of work, hours of
+training, a credential held). Each answer is ``True``, ``False`` or ``None`` (certcli cannot tell
+from the answers), and the sentences say which. Membership that an issuer sells its exams with is
+told from the issuer's membership facts; a condition marked ``membership`` is not repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from certcli.catalog import Catalog, normalize
+from certcli.model import (
+    EDUCATION_RANK,
+    Category,
+    Credential,
+    Criterion,
+    Education,
+    Profile,
+    Requirement,
+)
+from certcli.words import duration, hours, join_or, lower_first
+
+EXPERIENCED = 2.0  # years of coding or billing work that let a person skip the entry step
+
+EDUCATION_WORDS = {
+    Education.HIGH_SCHOOL: "high school",
+    Education.CERTIFICATE: "a certificate",
+    Education.ASSOCIATE: "an associate degree",
+    Education.BACHELOR: "a bachelor's degree",
+    Education.MASTER: "a master's degree",
+}
+
+
+class EligibilityNow(NamedTuple):
+    """Where the person stands today on one credential's conditions."""
+
+    can_sit_now: bool  # every required condition met (membership counts: "join to sit")
+    lines: tuple[str, ...]  # plain sentences
+    apprentice: str | None  # "CPC-A" when they would pass as an apprentice, else None
+    sources: tuple[str, ...]  # source ids behind these lines
+
+
+def _an(number: float) -> str:
+    """'an 80-hour', 'a 50-hour'."""
+    return "an" if re.match(r"8|11(\D|$)|18(\D|$)", f"{number:g}") else "a"
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """The person as the eligibility rules see them: their answers and the credentials they hold."""
+
+    catalog: Catalog
+    profile: Profile
+    held: tuple[Credential, ...]
+
+    @property
+    def held_codes(self) -> set[str]:
+        return {c.code for c in self.held}
+
+    def check(self, crit: Criterion, extra_held: set[str] | None = None) -> bool | None:
+        """Whether the person meets one way of meeting a condition (None: cannot tell)."""
+        p = self.profile
+        held = self.held_codes | (extra_held or set())
+        results: list[bool | None] = []
+        if crit.education is not None:
+            if p.education is None:
+                results.append(None)
+            else:
+                results.append(EDUCATION_RANK[p.education] >= EDUCATION_RANK[crit.education])
+        if crit.program is not None:
+            if crit.education is not None:
+                # a degree program: the degree is checked above; its accreditation cannot be
+                results.append(None if results[-1] is not False else False)
+            else:
+                results.append(None if p.training_hours > 0 else False)
+        if crit.experience_years is not None:
+            results.append(p.experience_years >= crit.experience_years)
+        if crit.training_hours is not None:
+            results.append(p.training_hours >= crit.training_hours)
+        if crit.credentials:
+            results.append(any(self.catalog.credential(code).code in held for code in crit.credentials))
+        if not results:
+            return None
+        if False in results:
+            return False
+        if None in results:
+            return None
+        return True
+
+    def meets(self, req: Requirement, extra_held: set[str] | None = None) -> bool | None:
+        if not req.any_of:
+            return True  # informational
+        checks = [self.check(c, extra_held) for c in req.any_of]
+        if True in checks:
+            return True
+        if None in checks:
+            return None
+        return False
+
+    def blocked(self, cred: Credential, extra_held: set[str] | None = None) -> Requirement | None:
+        """The first required condition the person is known not to meet."""
+        for req in cred.eligibility.required:
+            if self.meets(req, extra_held) is False:
+                return req
+        return None
+
+    # -- the sentences
+
+    def _you(self, crits: tuple[Criterion, ...]) -> str:
+        """What the person told us that bears on ``crits``: 'you have 1 year of coding or billing work'."""
+        p = self.profile
+        parts: list[str] = []
+        if any(c.education for c in crits):
+            parts.append(
+                "you did not say your education"
+                if p.education is None
+                else f"you told us your education is {EDUCATION_WORDS[p.education]}"
+            )
+        if any(c.experience_years is not None for c in crits):
+            parts.append(f"you have {duration(p.experience_years)} of coding or billing work")
+        if any(c.training_hours is not None or (c.program and not c.education) for c in crits):
+            parts.append(f"{hours(p.training_hours)} of training")
+        codes = list(dict.fromkeys(self.catalog.credential(code).code for c in crits for code in c.credentials))
+        if codes:
+            mine = [code for code in codes if code in self.held_codes]
+            if mine:
+                parts.append(f"you hold {', '.join(mine)}")
+            else:
+                parts.append(f"you hold none of {', '.join(codes)}" if len(codes) <= 3 else "you hold none of them")
+        return ", ".join(parts)
+
+    def _degree_line(self, cred: Credential, req: Requirement, degree: Criterion) -> str:
+        """A condition met by a degree program (RHIT, RHIA), with its other routes."""
+        p = self.profile
+        line = f"{cred.code} needs a {degree.program}; "
+        if p.education is None:
+            line += "you did not say your education."
+        elif self.check(degree) is False:
+            line += f"you told us your education is {EDUCATION_WORDS[p.education]}."
+        else:
+            line += (
+                f"you told us your education is {EDUCATION_WORDS[p.education]}: "
+                "check that your program has that accreditation."
+            )
+        others = [c for c in req.any_of if c is not degree]
+        if others:
+            line += " Other routes: " + "; ".join(lower_first(c.text) for c in others)
+            met_other = [c for c in others if self.check(c) is True]
+            line += f" (you meet: {lower_first(met_other[0].text)})." if met_other else "."
+        return line
+
+    def requirement_line(self, cred: Credential, req: Requirement, kind: str) -> str:
+        """'Required: 2 years of coding work — not yet: you have 1 year of coding or billing work.'"""
+        degree = next((c for c in req.any_of if c.education is not None and c.program), None)
+        if degree is not None and degree.program:
+            return self._degree_line(cred, req, degree)
+        if len(req.any_of) > 1:
+            lead = re.sub(r"^recommended,? but not required,?\s*", "", req.text.strip(), flags=re.I)
+            lead = re.sub(r",?\s*any one of these\W*$", "", lead, flags=re.I)
+            if lead.startswith("(") and lead.endswith(")"):
+                lead = ""  # an aside ("(same pattern as the CCS…)")
+            text = (f"{lower_first(lead)}, any one of: " if lead else "any one of: ") + "; ".join(
+                lower_first(c.text) for c in req.any_of
+            )
+        elif req.any_of:
+            text = lower_first(req.any_of[0].text)
+        else:
+            text = lower_first(req.text)
+        head = f"{kind}: {text[:1].upper()}{text[1:]}"
+        met = self.meets(req)
+        if met is True:
+            which = next((c for c in req.any_of if self.check(c) is True), None)
+            if which is not None and len(req.any_of) > 1:
+                return f"{head} — you meet one ({lower_first(which.text)})."
+            if which is not None and which.education is not None:
+                return f"{head} — you have it."
+            return f"{head} — you meet it."
+        you = self._you(req.any_of)
+        if met is False:
+            return f"{head} — not yet: {you}."
+        if you == "you did not say your education":
+            return f"{head} — {you}."
+        return f"{head} — certcli cannot tell from your answers ({you})."
+
+    def apprentice(self, cred: Credential) -> tuple[str | None, str | None]:
+        """The apprentice designation the person would pass with (or None), and the sentence saying so."""
+        app = cred.apprentice
+        if app is None:
+            return None, None
+        p = self.profile
+        kind = "coding" if cred.category is Category.CODING else "relevant"
+
+        def way(crit: Criterion) -> str:
+            if crit.experience_years is not None and crit.training_hours is not None:
+                course = crit.training_hours
+                return f"{duration(crit.experience_years)} plus {_an(course)} {course}-hour course"
+            if crit.experience_years is not None and not crit.credentials:
+                return f"{duration(crit.experience_years)} of {kind} experience"
+            return lower_first(crit.text)
+
+        done = next((crit for crit in app.removal if self.check(crit) is True), None)
+        if done is not None:
+            return None, (
+                f"You would not stay {app.designation}: by the numbers you gave you already meet one way to "
+                f"remove it ({way(done)}), so you can have it removed straight away."
+            )
+        line = f"You will be {app.designation} until you have {join_or([way(crit) for crit in app.removal])}."
+        if p.experience_years or p.training_hours:
+            line += f" So far: {duration(p.experience_years)} of work and {hours(p.training_hours)} of training."
+        return app.designation, line
+
+    def eligibility(self, cred: Credential) -> EligibilityNow:
+        """Every condition of ``cred`` told against the person's answers."""
+        org = self.catalog.issuer(cred)
+        lines: list[str] = []
+        sources: list[str] = []
+        membership = self.catalog.pick(org.membership.required_for_exam)
+        needs_membership = bool(membership and membership.value is True)
+        is_member = normalize(org.code) in {normalize(m) for m in self.profile.member_of}
+        required = [r for r in cred.eligibility.required if r.any_of]
+        notes = [r for r in cred.eligibility.required if not r.any_of and not r.membership]
+        states = [self.meets(r) for r in required]
+        known = bool(required or needs_membership or cred.apprentice or notes)
+        can_sit = known and all(s is True for s in states)
+
+        if needs_membership and membership is not None:
+            sources.append(membership.source)
+        if not known:
+            lines.append(
+                f"No eligibility rules for {cred.code} were found in certcli's data; check {org.url} "
+                "before you plan on it."
+            )
+        elif can_sit and needs_membership and not required:
+            if is_member:
+                lines.append(f"You can sit now: {org.code} exams are sold to members only, and you are a member.")
+            else:
+                lines.append(
+                    f"You can sit now: {org.code} asks only for membership (its exams are sold to members only)."
+                )
+        elif can_sit:
+            lines.append(
+                "You can sit now: you meet every required condition."
+                if required
+                else "You can sit now: no entry condition is published."
+            )
+        elif False in states:
+            lines.append("You cannot sit yet: a required condition is not met (below).")
+        else:
+            lines.append("You may be able to sit now: certcli cannot confirm every required condition (below).")
+        if needs_membership and required:
+            lines.append(
+                f"You also need {org.code} membership to sit"
+                + (" (you are a member)." if is_member else " (its exams are sold to members only).")
+            )
+        if membership is not None and membership.value is False:
+            lines.append(f"{org.code} membership is optional: it lowers the exam fee but is not needed to sit.")
+            sources.append(membership.source)
+        for req in required:
+            lines.append(self.requirement_line(cred, req, "Required"))
+            sources.append(req.source)
+        for req in notes:
+            lines.append(req.text.strip().rstrip(".") + ".")
+            sources.append(req.source)
+        for req in cred.eligibility.recommended:
+            lines.append(self.requirement_line(cred, req, "Recommended (not required)"))
+            sources.append(req.source)
+        designation, app_line = self.apprentice(cred)
+        if app_line and cred.apprentice:
+            lines.append(app_line)
+            sources.append(cred.apprentice.source)
+        return EligibilityNow(
+            can_sit_now=can_sit,
+            lines=tuple(lines),
+            apprentice=designation,
+            sources=tuple(dict.fromkeys(sources)),
+        )
+
+
+def eligibility_now(profile: Profile, catalog: Catalog, cred: Credential) -> EligibilityNow:
+    """Where ``profile`` stands today on ``cred``'s conditions (for any credential, not only plan steps)."""
+    held = tuple(catalog.resolve(list(profile.held)))
+    return Applicant(catalog=catalog, profile=profile, held=held).eligibility(cred)

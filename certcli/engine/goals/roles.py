@@ -1,0 +1,290 @@
+"""The goals that are a row of a table: the advanced roles and the goals with one first credential.
+
+:data:`ADVANCED`: auditing, compliance, documentation and management lead to an advanced
+credential, which starts from a core one unless the person holds one or has worked 2+ years.
+:data:`DIRECT`: risk adjustment, health data and scribe work lead to one credential that can come
+first. Each row carries its reasons and the alternatives it always lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from certcli.engine.draft import Draft
+from certcli.engine.eligibility import EDUCATION_WORDS, EXPERIENCED
+from certcli.engine.specialty import match_specialty
+from certcli.model import EDUCATION_RANK, Category, Credential, Education, FeeKind
+from certcli.words import duration, join_and, lower_first
+
+# Held credentials that count as the core an advanced credential builds on.
+CORE_CODING = frozenset({Category.CODING, Category.CODING_AND_BILLING, Category.RISK_ADJUSTMENT, Category.SPECIALTY})
+CORE_BILLING = frozenset({Category.BILLING, Category.CODING, Category.CODING_AND_BILLING})
+
+# The core credential an advanced credential starts from, by work setting (else CPC).
+CORE_FOR_SETTING = {"hospital_outpatient": "COC", "hospital_inpatient": "CCA"}
+
+
+
+# --------------------------------------------------------------------------- what certcli does not know
+
+
+def unknown_facts(cred: Credential) -> list[str]:
+    """What certcli's data does not know about a credential's exam, current fee and eligibility."""
+    missing: list[str] = []
+    if cred.exam.questions is None and cred.exam.minutes is None:
+        missing.append("exam length")
+    if not any(f.kind is FeeKind.EXAM and any(not c.superseded for c in f.amount) for f in cred.fees):
+        missing.append("current exam fee")
+    if not cred.eligibility.required and not cred.eligibility.recommended:
+        missing.append("eligibility rules")
+    return missing
+
+
+def unknown_words(draft: Draft, cred: Credential) -> str:
+    """'Not found in certcli's data: its exam length and eligibility rules; check …' (or '')."""
+    missing = unknown_facts(cred)
+    if not missing:
+        return ""
+    return f"Not found in certcli's data: its {join_and(missing)}; check {draft.catalog.issuer(cred).url}."
+
+
+# --------------------------------------------------------------------------- the tables
+
+
+Reason = str | Callable[[Draft], str]
+
+
+class Alt(NamedTuple):
+    """An alternative a goal always lists: the code, why it ranked lower."""
+
+    code: str
+    reason: Reason
+    unknown_facts: bool = False  # add what certcli's data does not know about it
+
+
+class Advanced(NamedTuple):
+    """An advanced credential: it starts from a core credential unless the person holds one or has worked."""
+
+    target: str
+    why: str
+    work: str  # the experience the target assumes: "some coding experience"
+    kinds: frozenset[Category] = CORE_CODING  # held credentials that count as the core
+    core: str | None = None  # the core step for a novice; None: CORE_FOR_SETTING (else CPC)
+    say_held_core: bool = False  # name the held credential it builds on
+    subject_ceus: bool = True  # say the subject CEUs it takes to keep
+    alternatives: tuple[Alt, ...] = ()
+
+
+class Direct(NamedTuple):
+    """A goal with one credential that can come first."""
+
+    target: str
+    why: tuple[str, ...]
+    alternatives: tuple[Alt, ...] = ()
+    specialty_alternative: bool = False  # list the specialty credential the person named
+
+
+def _privacy_reason(draft: Draft) -> str:
+    chps = draft.cred("CHPS")
+    req = chps.eligibility.required[0] if chps.eligibility.required else None
+    if req is not None and draft.person.meets(req) is not True:
+        return (
+            "AHIMA's privacy and security credential; it requires healthcare privacy or security management "
+            f"experience ({lower_first(req.any_of[0].text)}, or less with a degree or credential)."
+        )
+    return "AHIMA's privacy and security credential; you may meet its experience requirement."
+
+
+def _degree_reason(code: str, level: Education) -> Callable[[Draft], str]:
+    """RHIT, RHIA: the degree program it needs, against the education the person gave."""
+
+    def reason(draft: Draft) -> str:
+        p = draft.profile
+        cred = draft.cred(code)
+        degree = next(
+            (c for r in cred.eligibility.required for c in r.any_of if c.education is not None and c.program), None
+        )
+        program = degree.program if degree else f"{EDUCATION_WORDS[level]} program"
+        if p.education is not None and EDUCATION_RANK[p.education] >= EDUCATION_RANK[level]:
+            return (
+                f"{cred.name}: needs a {program}; you told us you have {EDUCATION_WORDS[p.education]}, "
+                "so it fits if your degree came from such a program."
+            )
+        if p.education is None:
+            return f"{cred.name}: needs a {program}; you did not say your education."
+        return (
+            f"{cred.name}: needs a {program}; you told us your education is "
+            f"{EDUCATION_WORDS[p.education]}, so it fits only if you plan that degree."
+        )
+
+    return reason
+
+
+def _scribe_reason(draft: Draft) -> str:
+    cmsp = draft.cred("CMSP")
+    level = f" with its own apprentice level ({cmsp.apprentice.designation})" if cmsp.apprentice else ""
+    return f"AHDPG's scribe credential, the other confirmed one{level}; its issuer's site was not found."
+
+
+ADVANCED: dict[str, Advanced] = {  # goal, or goal/setting where the setting changes the credential
+    "auditing": Advanced(
+        "CPMA",
+        "Auditing: AAPC's CPMA is the auditing credential (records and claims checked for correct coding).",
+        work="coding",
+        say_held_core=True,
+        alternatives=(
+            Alt("CPCO", "Compliance is the neighbouring role: running the rules rather than checking the claims."),
+            Alt("CDEO", "Documentation review for outpatient care, another path for experienced coders."),
+        ),
+    ),
+    "compliance": Advanced(
+        "CPCO",
+        "Compliance: AAPC's CPCO is the credential for running a compliance program (OIG guidance).",
+        work="coding or billing",
+        alternatives=(
+            Alt("CHPS", _privacy_reason),
+            Alt("CPMA", "Auditing is the neighbouring role: checking the claims rather than running the program."),
+        ),
+    ),
+    "documentation/hospital_inpatient": Advanced(
+        "CDIP",
+        "Clinical documentation in hospital inpatient care: AHIMA's CDIP is the documentation integrity "
+        "credential for hospitals, and it needs no membership.",
+        work="hospital coding",
+        core="CCA",
+        subject_ceus=False,
+        alternatives=(
+            Alt("CDEI", "AAPC's inpatient documentation credential; it builds on the CIC or CCS.", unknown_facts=True),
+            Alt("CDEO", "AAPC's documentation credential for outpatient and physician care."),
+        ),
+    ),
+    "documentation": Advanced(
+        "CDEO",
+        "Clinical documentation for physician and outpatient care: AAPC's CDEO checks that providers' "
+        "notes support the codes billed.",
+        work="coding",
+        alternatives=(
+            Alt("CDIP", "AHIMA's documentation integrity credential, aimed at hospitals.", unknown_facts=True),
+        ),
+    ),
+    "management": Advanced(
+        "CPPM",
+        "Practice management: AAPC's CPPM covers the business side of a physician practice "
+        "(revenue cycle, staff, compliance).",
+        work="billing or office",
+        kinds=CORE_BILLING,
+        core="CPB",
+        alternatives=(Alt("CPCO", "Compliance officer: a related management role."),),
+    ),
+}
+
+DIRECT: dict[str, Direct] = {
+    "risk_adjustment": Direct(
+        "CRC",
+        (
+            "Risk adjustment (HCC coding for Medicare Advantage, ACA and Medicaid plans): AAPC's CRC is the "
+            "credential for it, and it can be a first credential.",
+            "No apprentice status applies to CRC; AAPC describes it as a difficult exam.",
+        ),
+        (
+            Alt("CPC", "AAPC's core coding credential: a broader start if you are new to coding."),
+            Alt("CPMA", "Risk adjustment auditing is a later step for experienced CRC holders."),
+        ),
+    ),
+    "health_data": Direct(
+        "CHDA",
+        (
+            "Health data analysis: AHIMA's CHDA is the credential for collecting, analysing and reporting "
+            "healthcare data.",
+        ),
+        (
+            Alt("RHIA", _degree_reason("RHIA", Education.BACHELOR)),
+            Alt("RHIT", _degree_reason("RHIT", Education.ASSOCIATE)),
+        ),
+    ),
+    "scribe": Direct(
+        "CMSS",
+        ("Medical scribing: ACMSS's CMSS is a confirmed scribe credential (the MSCAT test).",),
+        (
+            Alt("CMSP", _scribe_reason),
+            Alt("CPMS", "certcli does not recommend it as a step."),
+        ),
+        specialty_alternative=True,
+    ),
+}
+
+
+def _add_alternatives(draft: Draft, alts: tuple[Alt, ...]) -> None:
+    for row in alts:
+        if not draft.known(row.code):
+            continue
+        reason = row.reason if isinstance(row.reason, str) else row.reason(draft)
+        if row.unknown_facts:
+            reason += " " + unknown_words(draft, draft.cred(row.code))
+        draft.alt(row.code, reason)
+
+
+def _subject_why(draft: Draft, code: str) -> str | None:
+    if not draft.known(code):
+        return None
+    cred = draft.cred(code)
+    claim = draft.catalog.pick(cred.renewal.subject_ceus)
+    if claim is None or not cred.renewal.subject:
+        return None
+    return f"Keeping it takes {claim.value} {cred.renewal.subject} CEUs inside each 2-year AAPC total."
+
+
+def _core_first(draft: Draft, target: str, kinds: frozenset[Category], core: str) -> str | None:
+    """An advanced credential builds on a core one: add the core step unless held or experienced."""
+    if draft.holds_any(kinds):
+        return None
+    if draft.experience >= EXPERIENCED:
+        draft.alt(
+            core,
+            f"A core credential alongside {target} is still worth having; with {duration(draft.experience)} of "
+            f"work you can go straight to {target}.",
+        )
+        return None
+    if not draft.known(core) or (core == "CCA" and draft.holds("CCS", "CIC")):
+        return None
+    added = draft.step(
+        core,
+        f"{target} is an advanced credential: it builds on a core credential and experience, so you start "
+        f"with {core} ({draft.cred(core).name}).",
+        "Entry before advanced: it comes first.",
+    )
+    return core if added else None
+
+
+def _advanced(draft: Draft, rule: Advanced) -> None:
+    why = [rule.why]
+    have = draft.holds_any(CORE_CODING)
+    if rule.say_held_core and have:
+        why.append(f"You hold {join_and([c.code for c in have])}: the core it builds on.")
+    extra = _subject_why(draft, rule.target) if rule.subject_ceus else None
+    if extra:
+        why.append(extra)
+    core = rule.core or CORE_FOR_SETTING.get(draft.profile.setting, "CPC")
+    first = _core_first(draft, rule.target, rule.kinds, core)
+    when = f"after {first}, once you have some {rule.work} experience" if first else None
+    if not draft.holds(rule.target):
+        draft.step(rule.target, *why, when=when)
+    _add_alternatives(draft, rule.alternatives)
+
+
+def _direct(draft: Draft, rule: Direct) -> None:
+    draft.step(rule.target, *rule.why)
+    _add_alternatives(draft, rule.alternatives)
+    spec = match_specialty(draft.catalog, draft.profile.specialty) if rule.specialty_alternative else None
+    if spec is not None:
+        draft.alt(spec.code, f"AAPC's {spec.specialty} credential, for coders; it builds on the CPC or COC.")
+
+
+def plan_role(draft: Draft) -> None:
+    """Add the steps and alternatives of the draft's goal, a row of :data:`DIRECT` or :data:`ADVANCED`."""
+    goal = draft.goal
+    if goal in DIRECT:
+        _direct(draft, DIRECT[goal])
+    else:
+        _advanced(draft, ADVANCED.get(f"{goal}/{draft.profile.setting}") or ADVANCED[goal])
