@@ -12,7 +12,6 @@
   person's own record.
 """
 
-from __future__ import annotations
 
 import os
 import sqlite3
@@ -210,7 +209,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def open_log(path: Path, write: bool = False) -> Iterator[Log]:
+def open_log(path: Path, write: bool = False) -> "Iterator[Log]":
     """The log at ``path`` (created on first use) inside one transaction: committed when the
     block ends, rolled back when it raises. ``write`` takes the write lock from the start."""
     db = _connect(path)
@@ -260,7 +259,7 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-_SELECT = "SELECT id, date, hours, title, provider, certificate, sha256 FROM entries"
+_SELECT = "SELECT e.id, e.date, e.hours, e.title, e.provider, e.certificate, e.sha256 FROM entries e"
 
 
 def _grouped(rows: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
@@ -295,10 +294,11 @@ class Log:
 
     # entries
     def _entries(self, where: str = "", args: tuple[str, ...] = ()) -> list[Entry]:
+        """Entries matching ``where`` (on ``e``, the entries table), by date, then id."""
         db = self._db
-        links = " WHERE entry_id = ?" if where else ""
-        codes = _grouped(db.execute("SELECT entry_id, code FROM entry_credentials" + links, args))
-        cats = _grouped(db.execute("SELECT entry_id, category FROM entry_categories" + links, args))
+        links = f" l JOIN entries e ON e.id = l.entry_id {where}" if where else ""
+        codes = _grouped(db.execute("SELECT l.entry_id, l.code FROM entry_credentials" + (links or " l"), args))
+        cats = _grouped(db.execute("SELECT l.entry_id, l.category FROM entry_categories" + (links or " l"), args))
         none: tuple[str, ...] = ()
         day = date.fromisoformat
         rows = sorted(db.execute(_SELECT + where, args), key=itemgetter(1, 0))  # by date, then id: faster
@@ -307,19 +307,22 @@ class Log:
             for i, d, hours, title, provider, cert, digest in rows
         ]
 
-    def entries(self) -> list[Entry]:
-        """Every entry, by date (then id)."""
-        return self._entries()
+    def entries(self, since: date | None = None) -> list[Entry]:
+        """Every entry (or those dated on or after ``since``), by date, then id."""
+        return self._entries(" WHERE e.date >= ?", (since.isoformat(),)) if since else self._entries()
 
     def entry(self, entry_id: str) -> Entry | None:
-        found = self._entries(" WHERE id = ?", (entry_id,))
+        found = self._entries(" WHERE e.id = ?", (entry_id,))
         return found[0] if found else None
 
     def ids(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT id FROM entries")}
 
-    def count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+    def count(self, before: date | None = None) -> int:
+        """How many entries (dated before ``before``, if given)."""
+        if before is None:
+            return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+        return int(self._db.execute("SELECT count(*) FROM entries WHERE date < ?", (before.isoformat(),)).fetchone()[0])
 
     def add(self, entries: Iterable[Entry]) -> int:
         """Insert new entries (ids not in the log yet); returns how many."""

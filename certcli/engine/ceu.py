@@ -7,8 +7,8 @@ this module only lays the logged entries against them:
 * An entry counts for an issuer when it applies to one of that issuer's held credentials and is
   dated in the current cycle: from the day after the previous due date (in a first cycle, from
   the date earned) to the next due date, both included.
-* Never silently counted: an entry dated before the cycle, the same course logged twice (AAPC:
-  one course, one credit), CEUs from a source the issuer does not accept and CEUs beyond a cap
+* Never silently counted: an entry dated before the cycle, the same course logged twice in a
+  cycle (AAPC: one course, one credit), CEUs from a source the issuer does not accept and CEUs beyond a cap
   (AHIMA: at most the non-HIIM share) are flagged and do not count. CEUs beyond the requirement
   count but are flagged: they do not carry over.
 * The subject minimums are counted inside the total: AAPC's subject CEUs per credential (data),
@@ -16,7 +16,6 @@ this module only lays the logged entries against them:
   Only entries marked with the category count toward a minimum.
 """
 
-from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
@@ -191,6 +190,7 @@ class Progress(NamedTuple):
     issuers: tuple[IssuerProgress, ...]
     entries: tuple[EntryProgress, ...]  # the entries dated in a current cycle, in date order
     flags: tuple[Flag, ...]  # entries for no held credential
+    earlier: int = 0  # entries from before every current cycle (not read, not counted)
 
 
 # --------------------------------------------------------------------------- the rules as data says them
@@ -280,9 +280,6 @@ def _issuer_progress(
     lo = bisect_left(mine, start, key=_day) if start is not None else 0
     hi = bisect_right(mine, end, key=_day) if end is not None else len(mine)
     outside = [e.id for e in mine[:lo]] + [e.id for e in mine[hi:]]
-    if once:  # one course, one credit: a course taken in an earlier cycle counts too
-        for e in mine[:lo]:
-            seen.setdefault(keys.get(e.id) or keys.setdefault(e.id, course_key(e)), e.id)
     for e in mine[lo:hi]:
         key = keys.get(e.id) or keys.setdefault(e.id, course_key(e))
         if start is None and item.anchor_date is not None and e.date < item.anchor_date:
@@ -391,8 +388,20 @@ def _count(ids: Sequence[str]) -> str:
     return "1 entry" if len(ids) == 1 else f"{len(ids)} entries"
 
 
-def progress(catalog: Catalog, held: list[HeldCredential], entries: Sequence[EntryLike], today: date) -> Progress:
-    """Per issuer of ``held``: the current cycle, the CEUs required, earned and still needed."""
+def since(catalog: Catalog, held: list[HeldCredential], today: date) -> date | None:
+    """The first day of the earliest current cycle of the issuers of ``held``: an entry dated
+    before it counts for none of them (None: some cycle cannot be dated, every entry may count)."""
+    starts = [window(item)[0] for item in renewal_plan(catalog, held, today).issuers]
+    dated = [start for start in starts if start is not None]
+    return min(dated) if dated and len(dated) == len(starts) else None
+
+
+def progress(
+    catalog: Catalog, held: list[HeldCredential], entries: Sequence[EntryLike], today: date, earlier: int = 0
+) -> Progress:
+    """Per issuer of ``held``: the current cycle, the CEUs required, earned and still needed.
+
+    ``entries`` may leave out those dated before :func:`since`; ``earlier`` says how many were left out."""
     ordered = sorted(entries, key=_order)
     plan = renewal_plan(catalog, held, today)
     uses: dict[str, list[Use]] = {}
@@ -407,7 +416,7 @@ def progress(catalog: Catalog, held: list[HeldCredential], entries: Sequence[Ent
     rows = tuple(
         EntryProgress(e.id, e.date, _num(e.hours), e.title, tuple(uses[e.id])) for e in ordered if e.id in uses
     )
-    return Progress(today, issuers, rows, flags)
+    return Progress(today, issuers, rows, flags, earlier)
 
 
 def audit(result: Progress, code: str) -> tuple[IssuerProgress | None, tuple[str, ...]]:

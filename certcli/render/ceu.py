@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from certcli.engine.ceu import EntryLike, EntryProgress, IssuerProgress, Progress
@@ -22,7 +22,18 @@ CSV_FIELDS = ["id", "date", "hours", "title", "provider", "credentials", "catego
 LIST_SEP = ";"  # between codes or categories in a CSV cell
 LOG_FORMAT = "certcli-ceu-log"
 SHOWN_FLAGGED = 10  # entry ids listed per flag in the text view
-SHOWN_ENTRIES = 15  # the latest entries listed per issuer in the text view
+SHOWN_LISTED = 200  # the latest entries 'ceu list' shows as a table (a table costs ~1 ms a row)
+SHOWN_ENTRIES = 10  # the latest entries listed per issuer in the text view
+
+
+def _table(*headers: str) -> Table:
+    """A plain table whose cells are taken as text, never as rich markup: a title such as
+    "[Webinar] E/M" shows as typed (and markup parsing, with its emoji table, costs start-up)."""
+    return Table(*(Column(header=Text(h)) for h in headers), box=None, pad_edge=False)
+
+
+def _row(table: Table, *cells: str) -> None:
+    table.add_row(*(Text(c) for c in cells))
 
 
 def _num(x: float | None) -> str:
@@ -67,12 +78,15 @@ def log_json(holds: Iterable[tuple[str, date | None, date | None]], entries: Ite
 def entries_table(entries: Sequence[EntryLike]) -> RenderableType:
     if not entries:
         return Text("The CEU log has no entries yet: add one with 'certcli ceu add HOURS --title TEXT'.")
-    table = Table("id", "date", "CEUs", "title", "provider", "for", "categories", box=None, pad_edge=False)
-    for e in entries:
-        table.add_row(e.id, e.date.isoformat(), f"{e.hours:g}", e.title, e.provider, " ".join(e.credentials),
+    table = _table("id", "date", "CEUs", "title", "provider", "for", "categories")
+    for e in entries[-SHOWN_LISTED:]:
+        _row(table, e.id, e.date.isoformat(), f"{e.hours:g}", e.title, e.provider, " ".join(e.credentials),
                       " ".join(e.categories))  # fmt: skip
     total = sum(e.hours for e in entries)
-    return Group(table, Text(f"{plural(len(entries), 'entry', 'entries')}, {ceus(total)}."))
+    lines: list[RenderableType] = [table, Text(f"{plural(len(entries), 'entry', 'entries')}, {ceus(total)}.")]
+    if len(entries) > SHOWN_LISTED:
+        lines.append(Text(f"(the latest {SHOWN_LISTED} shown; --json or 'certcli ceu export' has them all)"))
+    return Group(*lines)
 
 
 def holds_text(holds: Iterable[tuple[str, date | None, date | None]]) -> str:
@@ -146,6 +160,7 @@ def progress_json(result: Progress) -> dict[str, Any]:
             for i in result.issuers
         ],
         "entries": [_use_json(e) for e in result.entries],
+        "earlier_entries": result.earlier,
         "flags": _flags_json(result.flags),
     }
 
@@ -163,10 +178,10 @@ def _issuer_view(item: IssuerProgress, entries: dict[str, EntryProgress]) -> Ren
         lines.append(Text(f"Cycle {item.cycle_start.isoformat()} to {item.cycle_end.isoformat()}{left}."))
     else:
         lines.append(Text(item.date_rule))
-    summary = Table("", "required", "earned", "still needed", box=None, pad_edge=False)
-    summary.add_row("CEUs", _num(item.required), _num(item.earned), _num(item.needed))
+    summary = _table("", "required", "earned", "still needed")
+    _row(summary, "CEUs", _num(item.required), _num(item.earned), _num(item.needed))
     for s in item.subject:
-        summary.add_row(f"  {s.name}", _num(s.required), _num(s.earned), _num(s.needed))
+        _row(summary, f"  {s.name}", _num(s.required), _num(s.earned), _num(s.needed))
     lines.append(summary)
     lines.append(Text(item.basis + "."))
     for s in item.subject:
@@ -177,15 +192,15 @@ def _issuer_view(item: IssuerProgress, entries: dict[str, EntryProgress]) -> Ren
         lines.append(Text(f"! {f.text}{ids}{src}"))
     counted = [entries[i] for i in item.entries if i in entries]
     if counted:
-        table = Table("id", "date", "CEUs", "title", "counted for", box=None, pad_edge=False)
-        for e in counted[-SHOWN_ENTRIES:]:
+        lines.append(Text("Counted:"))
+        for e in counted[-SHOWN_ENTRIES:]:  # lines, not a table: a table costs ~1 ms a row to lay out
             use = next((u for u in e.uses if u.issuer == item.issuer), None)
-            what = "" if use is None else f"{use.ceus:g}" + (f" ({join_and(list(use.subjects))})" if use.subjects
-                                                               else "") + (f"; {use.why_not}" if use.why_not else "")
-            table.add_row(e.id, e.date.isoformat(), f"{e.hours:g}", e.title, what)
-        lines.append(table)
+            what = "" if use is None else plural(use.ceus, "CEU") + (
+                f" toward {join_and(list(use.subjects))}" if use.subjects else "") + (
+                f"; {use.why_not}" if use.why_not else "")  # fmt: skip
+            lines.append(Text(f"  {e.date.isoformat()}  {e.id}  {e.title}: {what}"))
         if len(counted) > SHOWN_ENTRIES:
-            lines.append(Text(f"(the latest {SHOWN_ENTRIES} of {len(counted)} entries counted; --json lists them all)"))
+            lines.append(Text(f"  (the latest {SHOWN_ENTRIES} of {len(counted)} counted; --json lists them all)"))
     return Group(*lines)
 
 
@@ -200,6 +215,9 @@ def progress_view(result: Progress) -> RenderableType:
         parts.append(_issuer_view(item, by_id))
     for f in result.flags:
         parts.append(Text(f"! {f.text} ({_ids(f.entries)})"))
+    if result.earlier:
+        parts.append(Text(f"{plural(result.earlier, 'older entry', 'older entries')}, from earlier cycles, "
+                          "count for none of these ('certcli ceu list' has them)."))  # fmt: skip
     return Group(*parts)
 
 
