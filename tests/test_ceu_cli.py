@@ -1,7 +1,6 @@
 """`certcli ceu` as a person uses it: hold, add, list, edit, remove, progress, export, import.
 
-Dates are counted back from the real today (the commands read the clock once, at the edge);
-the engine's own tests pass a fixed clock in.
+The clock is passed in (``obj=Clock(TODAY)``): "300 days ago" is the same day on every run.
 """
 
 from __future__ import annotations
@@ -12,17 +11,20 @@ import os
 import sqlite3
 import stat
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from certcli import store
-from tests.conftest import as_json, ok
+from certcli.cli import app
+from certcli.commands.common import Clock
+from tests.conftest import TODAY, as_json, ok
 
-DAY = date.today() - timedelta(days=300)
-RECENT = (date.today() - timedelta(days=10)).isoformat()
+DAY = TODAY - timedelta(days=300)
+RECENT = (TODAY - timedelta(days=10)).isoformat()
 
 
 @pytest.fixture
@@ -30,6 +32,16 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "log" / "ceu.sqlite3"
     monkeypatch.setenv("CERTCLI_DB", str(path))
     return path
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    """certcli in-process, on the clock of TODAY."""
+    monkeypatch.delenv("CERTCLI_DATA_DIR", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, list(args), obj=Clock(TODAY))
 
 
 @pytest.fixture
@@ -64,7 +76,8 @@ def test_a_year_of_ceus_for_cpc_and_ccs(two: Callable[..., Any]) -> None:
     assert {k: (v["required"], v["earned"], v["needed"]) for k, v in issuers.items()} == {
         "AAPC": (36, 10, 26), "AHIMA": (20, 5, 15)}  # fmt: skip
     aapc = issuers["AAPC"]
-    assert aapc["credentials"] == ["CPC"] and aapc["cycle_start"] == DAY.isoformat()
+    assert aapc["credentials"] == ["CPC"] and aapc["cycle_start"] == DAY.isoformat() == "2026-01-27"
+    assert (aapc["cycle_end"], aapc["days_left"]) == ("2028-01-27", 430)
     assert [f["kind"] for f in aapc["flags"]] == ["pro_rated"]
     assert {s["category"] for s in issuers["AHIMA"]["subject"]} == {"ahima", "hiim"}
     text = ok(two("progress")).stdout
@@ -89,7 +102,7 @@ def test_list_json_shape(two: Callable[..., Any]) -> None:
     [
         (["add", "-1", "--title", "x"], "not a number of CEUs"),
         (["add", "101", "--title", "x"], "at most 100"),
-        (["add", "2", "--title", "x", "--date", (date.today() + timedelta(days=1)).isoformat()], "in the future"),
+        (["add", "2", "--title", "x", "--date", (TODAY + timedelta(days=1)).isoformat()], "in the future"),
         (["add", "2", "--title", "x", "--date", (DAY - timedelta(days=1)).isoformat()], "was earned ("),
         (["add", "2", "--title", "x", "--for", "XYZ"], "Unknown credential"),
         (["add", "2", "--title", "x", "--category", "gardening"], "Unknown category"),
@@ -100,7 +113,7 @@ def test_list_json_shape(two: Callable[..., Any]) -> None:
         (["add", "2", "--title", "x", "--bogus"], "unexpected extra argument"),
         (["remove", "nosuchid"], "No entry 'nosuchid'"),
         (["hold", "CPC"], "give the date earned"),
-        (["hold", f"CPC@{date.today() + timedelta(days=3)}"], "in the future"),
+        (["hold", f"CPC@{TODAY + timedelta(days=3)}"], "in the future"),
         (["unhold", "CPB"], "not held"),
         (["export", "--audit", "CPB", "a.md"], "not held"),
     ],
@@ -289,3 +302,22 @@ def test_the_log_is_in_wal_mode_with_its_schema_version(two: Callable[..., Any],
         assert con.execute("PRAGMA user_version").fetchone()[0] == store.LATEST
         assert con.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
     con.close()
+
+
+def test_titles_show_as_typed_not_as_markup(two: Callable[..., Any]) -> None:
+    ok(two("add", "1", "--title", "[bold]E/M[/bold] :smile:", "--for", "CPC"))
+    assert "[bold]E/M[/bold] :smile:" in ok(two("progress")).stdout
+    listed = ok(two("list")).stdout  # a table: the cell may wrap, but keeps its brackets and colons
+    assert "[bold]E/M[/bold]" in listed and ":smile:" in listed and "\N{SMILING FACE WITH SMILING EYES}" not in listed
+
+
+def test_entries_from_earlier_cycles_are_counted_apart(ceu: Callable[..., Any]) -> None:
+    """CPC earned 2022-03-01: this cycle runs 2026-03-02 to 2028-03-01."""
+    ok(ceu("hold", "CPC@2022-03-01"))
+    ok(ceu("add", "5", "--title", "old", "--date", "2023-05-01"))
+    ok(ceu("add", "2", "--title", "new", "--date", "2026-04-01"))
+    doc = as_json(ceu("progress", "--json"))
+    (aapc,) = doc["issuers"]
+    assert (aapc["cycle_start"], aapc["earned"], aapc["needed"]) == ("2026-03-02", 2, 34)
+    assert doc["earlier_entries"] == 1 and [e["title"] for e in doc["entries"]] == ["new"]
+    assert "1 older entry, from earlier cycles, count" in ok(ceu("progress")).stdout

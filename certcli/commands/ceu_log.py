@@ -278,3 +278,26 @@ def progress(ctx: typer.Context, db: str | None, json_out: bool) -> None:
         emit(progress_json(result))
     else:
         emit(progress_view(result))
+
+
+def for_renew(catalog: "Catalog", held: "list[HeldCredential]", today: date, db: str | None) -> "Progress | None":
+    """The log's progress for ``renew``'s credentials, when the log exists and has entries (else
+    None; a missing log is not created). A credential given without a date takes the log's."""
+    from certcli.engine.ceu import progress as compute
+    from certcli.engine.ceu import since
+    from certcli.store import open_log
+
+    path = _db_path(db)
+    if not path.exists():
+        return None
+    with open_log(path) as log:
+        if not log.count():
+            return None
+        dates = {h.code: h for h in log.holds()}
+        dated = [h if h.dated or h.code not in dates else h._replace(earned=dates[h.code].earned,
+                                                                      cycle_end=dates[h.code].cycle_end)
+                 for h in held]  # fmt: skip
+        first = since(catalog, dated, today)
+        entries = log.entries(since=first)
+        earlier = log.count(before=first) if first else 0
+    return compute(catalog, dated, entries, today, earlier)

@@ -204,13 +204,13 @@ def _issuer_view(item: IssuerProgress, entries: dict[str, EntryProgress]) -> Ren
     return Group(*lines)
 
 
-def progress_view(result: Progress) -> RenderableType:
+def progress_view(result: Progress, title: str | None = None) -> RenderableType:
     if not result.issuers:
         return Text("No credentials held in the CEU log: add one with 'certcli ceu hold CODE@DATE'.")
     by_id = {e.id: e for e in result.entries}
-    parts: list[RenderableType] = []
-    for item in result.issuers:
-        if parts:
+    parts: list[RenderableType] = [Text(title, style="bold underline"), Text("")] if title else []
+    for n, item in enumerate(result.issuers):
+        if n:
             parts.append(Text(""))
         parts.append(_issuer_view(item, by_id))
     for f in result.flags:
