@@ -109,6 +109,8 @@ def test_list_json_shape(two: Callable[..., Any]) -> None:
         (["add", "2", "--title", "x", "--date", "2026-02-30"], "not a real date"),
         (["add", "2", "--title", " "], "--title"),
         (["add", "2", "--title", "x", "--certificate", "/nonexistent.pdf"], "no such file"),
+        (["add", "2", "--title", "x", "--certificate", "~nosuchuser/c.pdf"], "no such file"),
+        (["import", "~nosuchuser/log.csv"], "cannot read it"),
         (["edit", "nosuchid", "--hours", "2"], "No entry 'nosuchid'"),
         (["add", "2", "--title", "x", "--bogus"], "unexpected extra argument"),
         (["remove", "nosuchid"], "No entry 'nosuchid'"),

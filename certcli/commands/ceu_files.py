@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from certcli.commands.ceu_log import _date, _db_path, _progress
+from certcli.commands.ceu_log import _date, _db_path, _progress, user_path
 from certcli.commands.common import catalog as load
 from certcli.commands.common import clock
 from certcli.errors import UsageError
@@ -168,7 +168,7 @@ def _parse_rows(
 def import_cmd(ctx: typer.Context, source: str, db: str | None, json_out: bool) -> None:
     from certcli.store import open_log
 
-    path = Path(source).expanduser()
+    path = user_path(source)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

@@ -28,10 +28,18 @@ if TYPE_CHECKING:
 
 def _db_path(db: str | None) -> Path:
     if db:
-        return Path(db).expanduser()
+        return user_path(db)
     from certcli.store import default_path
 
     return default_path()
+
+
+def user_path(text: str) -> Path:
+    """``~/x`` → the home's x; ``~nosuchuser/x`` (no such home) stays a plain name, not a traceback."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return Path(text)
 
 
 def _held(catalog: "Catalog", holds: "list[Hold]") -> "list[HeldCredential]":
@@ -65,7 +73,7 @@ def _sha256(path: Path) -> str:
 
 
 def _certificate(text: str, copy: bool, db: Path) -> tuple[str, str]:
-    path = Path(text).expanduser()
+    path = user_path(text)
     if not path.is_file():
         raise UsageError(f"--certificate {text}: no such file.")
     digest = _sha256(path)

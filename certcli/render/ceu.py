@@ -77,7 +77,7 @@ def log_json(holds: Iterable[tuple[str, date | None, date | None]], entries: Ite
 
 def entries_table(entries: Sequence[EntryLike]) -> RenderableType:
     if not entries:
-        return Text("The CEU log has no entries yet: add one with 'certcli ceu add HOURS --title TEXT'.")
+        return Text("The CEU log has no entries yet: add one with 'certcli ceu add HOURS --title WHAT'.")
     table = _table("id", "date", "CEUs", "title", "provider", "for", "categories")
     for e in entries[-SHOWN_LISTED:]:
         _row(table, e.id, e.date.isoformat(), f"{e.hours:g}", e.title, e.provider, " ".join(e.credentials),
