@@ -91,6 +91,7 @@ CREATE TABLE entry_categories (
     category TEXT NOT NULL,
     PRIMARY KEY (entry_id, category)
 ) WITHOUT ROWID;
+CREATE INDEX entries_by_date ON entries(date);
 """
 
 
@@ -102,7 +103,8 @@ def _to_v1(db: sqlite3.Connection) -> None:
 
 def _to_v2(db: sqlite3.Connection) -> None:
     """Version 1 kept an entry's credentials and categories as ';'-joined text; version 2 keeps
-    them in their own tables, tied to the entry by a foreign key (removing an entry removes them)."""
+    them in their own tables, tied to the entry by a foreign key (removing an entry removes them),
+    and indexes the entries by date (progress reads only the current cycles' entries)."""
     for statement in _V2.split(";"):
         if statement.strip():
             db.execute(statement)
