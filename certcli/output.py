@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from certcli.errors import CertcliError, UsageError
+from certcli.paths import typed_path
 
 STDOUT = "-"  # `--save -`: the file's text goes to stdout
 
@@ -172,10 +173,7 @@ def destination(flag: str, value: str, example: str) -> Destination:
     (else exit 1)."""
     if value == STDOUT:
         return Destination(flag, value, None, example)
-    try:
-        target = Path(value).expanduser()
-    except RuntimeError:  # '~nosuchuser/x': no such home, so a plain name
-        target = Path(value)
+    target = typed_path(value)
     real = Path(os.path.realpath(target))
     if not real.parent.is_dir():
         raise UsageError(f"{flag}: the directory {real.parent} does not exist.")

@@ -1,13 +1,16 @@
 """The questions of ``certcli advise``: ask only what the answers file and flags left open.
 
+Driven by :data:`~certcli.questions.QUESTIONS`: each question is asked when it can change the
+advice, with the default highlighted (so Enter on every question gives what ``--defaults`` gives),
+and checked by the same checks as an answers file or a flag (:mod:`certcli.answers`). Before the
+plan it shows the answers and lets the person change any one.
+
 The only module that imports questionary. Every question uses ``unsafe_ask()`` so that Ctrl-C
 (and Ctrl-D, as :class:`EndOfInput`) reaches the CLI's error boundary ("Cancelled.", exit 130).
-Answers typed here go through the same checks as an answers file (:mod:`certcli.answers`).
 """
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -15,63 +18,17 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from certcli.answers import check_value, credential_code, specialties, to_profile
+from certcli.answers import Answers, check_value, to_profile
 from certcli.catalog import Catalog
 from certcli.errors import UsageError
-from certcli.model import Profile
-
-GOAL_TITLES: dict[str, str] = {
-    "coding": "Coding: turn medical records into codes",
-    "billing": "Billing: get claims paid by insurers and patients",
-    "coding_and_billing": "Both coding and billing (small practices often combine them)",
-    "risk_adjustment": "Risk adjustment: HCC coding for Medicare Advantage plans",
-    "auditing": "Auditing: check other people's coding",
-    "compliance": "Compliance, privacy and security",
-    "documentation": "Clinical documentation improvement (CDI)",
-    "management": "Practice management: run the business side of a practice",
-    "health_data": "Health data analysis",
-    "scribe": "Medical scribe: write up visits alongside a clinician",
-    "unsure": "I'm not sure yet",
-}
-
-# The seeds' own test for "coding or billing?" (see model.Preference).
-PREFERENCE_TITLES: dict[str, str] = {
-    "records": "I'd enjoy deciphering medical records",
-    "precision": "I'm detail-minded: precision and accuracy matter to me",
-    "independent": "I like working on my own, with little supervision",
-    "payers": "I'd enjoy dealing with insurance companies",
-    "patients": "I like talking with patients",
-    "finance": "I care about money and the financial health of a practice",
-    "juggling": "I'm good at juggling many tasks at once",
-}
-
-SETTING_TITLES: dict[str, str] = {
-    "physician_office": "Physician office or clinic (professional services)",
-    "hospital_outpatient": "Hospital outpatient, emergency department or surgery centre",
-    "hospital_inpatient": "Hospital inpatient (patients admitted to the hospital)",
-    "payer": "Insurance company (the payer side)",
-    "any": "Not sure / any",
-}
-
-EDUCATION_TITLES: dict[str, str] = {
-    "high_school": "High-school diploma or GED",
-    "certificate": "A certificate or diploma program",
-    "associate": "Associate degree",
-    "bachelor": "Bachelor's degree",
-    "master": "Master's degree or higher",
-}
-
-PRICING_TITLES: dict[str, str] = {
-    "student": "I'm a student",
-    "first_time_member": "I've never been a member of AAPC or AHIMA",
-    "age_65_plus": "I'm 65 or older",
-}
-
-# Goals for which the care setting changes the advice, and those where a specialty can.
-SETTING_MATTERS = {"coding", "coding_and_billing", "documentation", "unsure"}
-SPECIALTY_MATTERS = {"coding", "coding_and_billing"}
+from certcli.model.profile import Profile
+from certcli.questions import GROUP_LABELS, GROUP_PROMPTS, QUESTIONS, Question, conflict
+from certcli.words import hours, join_and, money, years
 
 Validator = Callable[[str], bool | str]
+
+LOOKS_RIGHT = "Looks right: show my plan"
+SKIP = ""  # the value of a choice that leaves an answer not given (education: "Rather not say")
 
 
 class EndOfInput(KeyboardInterrupt):
@@ -86,6 +43,197 @@ def _ask(question: Any) -> Any:
         raise EndOfInput() from None
 
 
+# A step of the wizard: one question, or the yes/no questions of one group asked as one checkbox.
+Step = tuple[str, tuple[Question, ...]]
+
+
+def _steps() -> list[Step]:
+    steps: list[Step] = []
+    for q in QUESTIONS:
+        if q.group and steps and steps[-1][0] == q.group:
+            steps[-1] = (q.group, (*steps[-1][1], q))
+        else:
+            steps.append((q.group or q.key, (q,)))
+    return steps
+
+
+STEPS = _steps()
+
+
+class _Wizard:
+    def __init__(self, answers: Mapping[str, Any], catalog: Catalog, io: dict[str, Any]) -> None:
+        self.got = Answers(answers, getattr(answers, "labels", {}))
+        self.catalog = catalog
+        self.io = io
+        self.settled = set(answers)  # given, or asked here (an answer may be "not given")
+        self.mine: set[str] = set()  # answered here
+
+    # -- the dialogue
+
+    def run(self) -> Profile:
+        self.fill()
+        while self.mine and (step := self.review()) is not None:  # nothing asked: nothing to review
+            self.ask(step, again=True)
+            self.settle()
+            self.fill()
+        return to_profile(self.got)
+
+    def fill(self) -> None:
+        """Ask each question that matters and has no answer yet, in order."""
+        for step in STEPS:
+            if self.open(step):
+                self.ask(step, again=False)
+
+    def open(self, step: Step) -> tuple[Question, ...]:
+        return tuple(q for q in self.applies(step) if q.key not in self.settled)
+
+    def applies(self, step: Step) -> tuple[Question, ...]:
+        return tuple(q for q in step[1] if q.asked(self.got))
+
+    def settle(self) -> None:
+        """After a change, drop the answers that no longer apply: those given here, and any that now
+        contradict another answer (preferences once the goal is not 'unsure', first-time prices once
+        a membership is ticked)."""
+        for q in QUESTIONS:
+            if q.key in self.got and not q.asked(self.got):
+                rest = {k: v for k, v in self.got.items() if k != q.key}
+                if q.key in self.mine or (conflict(self.got) and not conflict(rest)):
+                    del self.got[q.key]
+            if not q.asked(self.got) and q.key not in self.got:
+                self.settled.discard(q.key)
+                self.mine.discard(q.key)
+
+    def review(self) -> Step | None:
+        """The answers so far, and the step to change (None: they look right)."""
+        shown = [(step, self.shown(step)) for step in STEPS if self.applies(step)]
+        width = max(len(_label(step)) for step, _ in shown)
+        lines = "\n".join(f"  {_label(step) + ':':<{width + 1}} {text}" for step, text in shown)
+        self.say(f"\nYour answers:\n{lines}\n")
+        choice = _ask(questionary.select(
+            "Ready for your plan?",
+            choices=[Choice(LOOKS_RIGHT, value=SKIP)]
+            + [Choice(f"Change {_label(step).lower()}", value=step[0]) for step, _ in shown],
+            **self.io,
+        ))
+        return next((step for step in STEPS if step[0] == choice), None)
+
+    def say(self, text: str) -> None:
+        from prompt_toolkit import print_formatted_text
+
+        print_formatted_text(text, output=self.io.get("output"))
+
+    # -- one step
+
+    def ask(self, step: Step, *, again: bool) -> None:
+        questions = self.applies(step) if again else self.open(step)
+        first = questions[0]
+        if first.group:
+            self.ask_group(questions)
+            return
+        value = getattr(self, f"ask_{first.kind}")(first)
+        self.settled.add(first.key)
+        self.mine.add(first.key)
+        if value is None or value == SKIP:
+            self.got.pop(first.key, None)
+        else:
+            self.got[first.key] = value
+            self.got.labels.pop(first.key, None)
+
+    def ask_one(self, q: Question) -> Any:
+        choices = [Choice(c.title, value=c.value) for c in q.choices]
+        if not q.required and q.default is None:
+            choices.append(Choice("Rather not say", value=SKIP))
+        current = self.got.get(q.key, q.default)
+        if current is None and choices[-1].value == SKIP:
+            current = SKIP
+        return _ask(questionary.select(q.prompt, choices=choices, default=current, **self.io))
+
+    def ask_many(self, q: Question) -> tuple[str, ...]:
+        current = self.got.get(q.key, ())
+        return tuple(_ask(questionary.checkbox(
+            q.prompt,
+            choices=[Choice(c.title, value=c.value, checked=c.value in current) for c in q.choices],
+            instruction=q.instruction,
+            **self.io,
+        )))
+
+    def ask_organizations(self, q: Question) -> tuple[str, ...]:
+        """Memberships, with the issuer of each held credential ticked already."""
+        current = set(self.got.get(q.key, ()))
+        if q.key not in self.got:
+            current |= {self.catalog.credentials[code].issuer for code in self.got.get("held", ())}
+        orgs = [org for org in self.catalog.organizations.values() if org.membership.tiers]
+        return tuple(_ask(questionary.checkbox(
+            q.prompt,
+            choices=[Choice(org.name, value=org.code, checked=org.code in current) for org in orgs],
+            instruction=q.instruction,
+            **self.io,
+        )))
+
+    def ask_group(self, questions: tuple[Question, ...]) -> None:
+        ticked = _ask(questionary.checkbox(
+            GROUP_PROMPTS[questions[0].group or ""],
+            choices=[Choice(q.prompt, value=q.key, checked=bool(self.got.get(q.key))) for q in questions],
+            instruction="(space ticks, Enter when done)",
+            **self.io,
+        ))
+        for q in questions:
+            self.got[q.key] = q.key in ticked
+            self.got.labels.pop(q.key, None)
+            self.settled.add(q.key)
+            self.mine.add(q.key)
+
+    def ask_text(self, q: Question) -> Any:
+        """A typed answer, checked as the flag would be; Enter gives the default."""
+        current = self.got.get(q.key)
+        if isinstance(current, tuple):
+            current = " ".join(current)
+        text = _ask(questionary.text(
+            q.prompt,
+            instruction=q.instruction,
+            default="" if current is None else _plain(current),
+            validate=_validator(q.key, self.catalog),
+            **self.io,
+        ))
+        if not text.strip():
+            return () if q.repeatable else q.default
+        return check_value(q.key, text, self.catalog)
+
+    ask_number = ask_whole = ask_credentials = ask_specialty = ask_text
+
+    # -- the summary
+
+    def shown(self, step: Step) -> str:
+        questions = self.applies(step)
+        if questions[0].group:
+            return join_and([q.label for q in questions if self.got.get(q.key)], "none")
+        q = questions[0]
+        value = self.got.get(q.key, () if q.repeatable else q.default)
+        if value is None:
+            return "none" if q.kind == "specialty" else "not given"
+        if q.kind == "one":
+            return next(c.title for c in q.choices if c.value == value)
+        if q.kind == "many":
+            return "; ".join(q.words_for(v) for v in value) or "none"  # words that hold "and" themselves
+        if q.repeatable:
+            return ", ".join(value) or "none"
+        if q.kind in ("number", "whole"):
+            say: Callable[[Any], str] = {" of years": years, " of hours": hours, " of US dollars": money}.get(
+                q.unit, _plain
+            )
+            return say(value)
+        return str(value)
+
+
+def _label(step: Step) -> str:
+    name, questions = step
+    return GROUP_LABELS.get(name, questions[0].label)
+
+
+def _plain(value: Any) -> str:
+    return str(int(value)) if isinstance(value, float) and value == int(value) else str(value)
+
+
 def ask_profile(answers: Mapping[str, Any], catalog: Catalog, *, to_stderr: bool = False) -> Profile:
     """The person's Profile: ``answers`` (already checked) plus what the questions fill in.
 
@@ -96,108 +244,7 @@ def ask_profile(answers: Mapping[str, Any], catalog: Catalog, *, to_stderr: bool
         from prompt_toolkit.output import create_output
 
         io["output"] = create_output(stdout=sys.stderr)
-    got = dict(answers)
-
-    if "goal" not in got:
-        got["goal"] = _ask(questionary.select(
-            "What work do you want to do?",
-            choices=[Choice(title, value=key) for key, title in GOAL_TITLES.items()],
-            **io,
-        ))
-    goal = got["goal"]
-
-    if goal == "unsure" and "preferences" not in got:
-        got["preferences"] = tuple(
-            _ask(questionary.checkbox(
-                "Which of these sound like you?",
-                choices=[Choice(title, value=key) for key, title in PREFERENCE_TITLES.items()],
-                instruction="(space ticks, Enter when done)",
-                **io,
-            ))
-        )
-
-    if goal in SETTING_MATTERS and "setting" not in got:
-        got["setting"] = _ask(questionary.select(
-            "Where would you like to work?",
-            choices=[Choice(title, value=key) for key, title in SETTING_TITLES.items()],
-            **io,
-        ))
-
-    if goal in SPECIALTY_MATTERS and got.get("setting") != "hospital_inpatient" and "specialty" not in got:
-        text = _ask(questionary.text(
-            "A specialty you are drawn to?",
-            instruction="(e.g. cardiology; Enter to skip)",
-            validate=_specialty_validator(catalog),
-            **io,
-        ))
-        if text.strip():
-            got["specialty"] = resolve_specialty(catalog, text)
-
-    if "education" not in got:
-        got["education"] = _ask(questionary.select(
-            "Your highest education so far?",
-            choices=[Choice(title, value=key) for key, title in EDUCATION_TITLES.items()],
-            **io,
-        ))
-
-    for key, message, instruction in (
-        ("experience_years", "Years of coding or billing work so far?", "(Enter for 0)"),
-        ("training_hours", "Hours of coding or billing courses completed?", "(Enter for 0)"),
-    ):
-        if key not in got:
-            got[key] = _number(key, message, instruction, "0", catalog, io)
-
-    if "held" not in got:
-        text = _ask(questionary.text(
-            "Credentials you already hold?",
-            instruction="(codes, e.g. CPC, CCA; Enter for none)",
-            validate=_held_validator(catalog),
-            **io,
-        ))
-        got["held"] = check_value("held", text, catalog)
-
-    if "member_of" not in got:
-        orgs = [org for org in catalog.organizations.values() if org.membership.tiers]
-        got["member_of"] = tuple(
-            _ask(questionary.checkbox(
-                "Memberships you already have?",
-                choices=[Choice(org.name, value=org.code) for org in orgs],
-                instruction="(space ticks, Enter when done; none is fine)",
-                **io,
-            ))
-        )
-
-    pricing = [key for key in PRICING_TITLES if key not in got]
-    if pricing:
-        ticked = _ask(questionary.checkbox(
-            "Any of these? (they change membership prices)",
-            choices=[Choice(PRICING_TITLES[key], value=key) for key in pricing],
-            instruction="(space ticks, Enter when done)",
-            **io,
-        ))
-        got.update({key: key in ticked for key in pricing})
-
-    if "budget_usd" not in got:
-        text = _ask(questionary.text(
-            "Your budget for exams and dues, in US dollars?",
-            instruction="(Enter to skip)",
-            validate=_validator("budget_usd", catalog, empty_ok=True),
-            **io,
-        ))
-        if text.strip():
-            got["budget_usd"] = check_value("budget_usd", text, catalog)
-
-    if "years" not in got:
-        got["years"] = _number("years", "Plan for how many years?", "(1 to 50; Enter for 4)", "4", catalog, io)
-
-    return to_profile(got)
-
-
-def _number(key: str, message: str, instruction: str, default: str, catalog: Catalog, io: dict[str, Any]) -> Any:
-    text = _ask(questionary.text(
-        message, instruction=instruction, validate=_validator(key, catalog, empty_ok=True), **io
-    ))
-    return check_value(key, text.strip() or default, catalog)
+    return _Wizard(answers, catalog, io).run()
 
 
 def _complaint(exc: UsageError) -> str:
@@ -206,10 +253,10 @@ def _complaint(exc: UsageError) -> str:
     return message[:1].upper() + message[1:]
 
 
-def _validator(key: str, catalog: Catalog, *, empty_ok: bool) -> Validator:
+def _validator(key: str, catalog: Catalog) -> Validator:
     def validate(text: str) -> bool | str:
         if not text.strip():
-            return empty_ok or "Please type an answer."
+            return True  # Enter: the default
         try:
             check_value(key, text, catalog, label="")
         except UsageError as exc:
@@ -217,46 +264,3 @@ def _validator(key: str, catalog: Catalog, *, empty_ok: bool) -> Validator:
         return True
 
     return validate
-
-
-def _held_validator(catalog: Catalog) -> Validator:
-    def validate(text: str) -> bool | str:
-        try:
-            for code in (part.strip() for part in text.split(",")):
-                if code:
-                    credential_code(catalog, code, "")
-        except UsageError as exc:
-            return _complaint(exc)
-        return True
-
-    return validate
-
-
-def _specialty_validator(catalog: Catalog) -> Validator:
-    known = specialties(catalog)
-    words = sorted({w for name in known for w in name.split()} | set(known))
-
-    def validate(text: str) -> bool | str:
-        wanted = " ".join(text.split()).lower()
-        if not wanted:
-            return True
-        if any(wanted in name or name in wanted for name in known):
-            return True
-        if any(word.startswith(wanted) or wanted.startswith(word) for word in words if len(word) > 3):
-            return True
-        close = difflib.get_close_matches(wanted, words, n=1, cutoff=0.6)
-        if close:
-            return f"No specialty credential for '{text.strip()}'. Did you mean {close[0]}?"
-        return f"No specialty credential for '{text.strip()}'. Try e.g. cardiology, dermatology, urology (or empty)."
-
-    return validate
-
-
-def resolve_specialty(catalog: Catalog, text: str) -> str:
-    """``cardiology`` for ``Cardio`` when one catalog specialty matches; else the words as typed."""
-    wanted = " ".join(text.split()).lower()
-    known = specialties(catalog)
-    if wanted in known:
-        return wanted
-    matches = [name for name in known if wanted in name]
-    return matches[0] if len(matches) == 1 else wanted

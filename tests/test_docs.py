@@ -4,13 +4,14 @@ command that does not exist, and its exit-code table is the one the code uses.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
 import typer.main
 
 from certcli import cli
+from certcli.questions import QUESTION, QUESTIONS, Question
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -66,3 +67,63 @@ def test_the_readme_exit_code_table_matches_the_code() -> None:
     section = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
     documented = {int(code) for code in re.findall(r"^\|\s*(\d+)\s*\|", section, flags=re.MULTILINE)}
     assert documented == {cli.EXIT_OK, cli.EXIT_DATA, cli.EXIT_USAGE, cli.EXIT_CANCELLED}
+
+
+# --------------------------------------------------------------------------- the answers table
+
+
+def _codes(values: Iterable[object]) -> str:
+    return ", ".join(f"`{v}`" for v in values)
+
+
+def _number(q: Question) -> str:
+    word = "whole number" if q.kind == "whole" else "number"
+    if q.high is not None:
+        return f"{word}, {q.low:g}–{q.high:g}"
+    return f"{word} ≥ {q.low:g}"
+
+
+def _values(q: Question) -> str:
+    """The README's words for what a question takes, from QUESTIONS alone."""
+    if q.kind == "one":
+        text = _codes(q.values)
+    elif q.kind == "many":
+        text = "list of " + _codes(q.values)
+    elif q.kind in ("number", "whole"):
+        text = _number(q)
+    elif q.kind == "yes_no":
+        text = "`true` or `false`"
+    elif q.kind == "credentials":
+        text = "credential codes: a list, or separated by spaces or commas"
+    else:
+        text = q.note
+    if q.default is not None and q.kind != "yes_no":
+        text += f" (default `{q.default}`)" if q.kind == "one" else f" (default {q.default})"
+    elif q.kind == "yes_no":
+        text += " (default `false`)"
+    elif not q.required and not q.repeatable and q.kind != "specialty":
+        text += " (optional)"
+    if q.note and q.kind not in ("organizations", "specialty"):
+        text += f"; {q.note}"
+    return text
+
+
+def _flag(q: Question) -> str:
+    if q.no_flag:
+        return f"`{q.option}` / `{q.no_flag}`"
+    return f"`{q.option}`" + (" (repeat)" if q.repeatable else "")
+
+
+def answers_rows() -> list[str]:
+    rows = []
+    for q in QUESTIONS:
+        key = f"`{q.key}`" + (" (required)" if q.required else "")
+        used = "every goal" if q.goals is None else _codes(g for g in QUESTION["goal"].values if g in q.goals)
+        rows.append(f"| {key} | {_values(q)} | {used} | {_flag(q)} |")
+    return rows
+
+
+def test_the_readme_answers_table_is_the_questions_table() -> None:
+    section = README.split("## `certcli advise` without questions", 1)[1].split("\n## ", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("| `")]
+    assert table == answers_rows(), "README.md's answers table differs; expected rows:\n" + "\n".join(answers_rows())

@@ -2,7 +2,7 @@
 
 Hypothesis found these by chance (``Path("~0").expanduser()`` raises RuntimeError), replayed them
 from its database and so made the suite flaky; they are pinned here with @example instead. The
-fix belongs to the catalog's data-directory lookup; until it lands these tests fail, as marked.
+catalog's data-directory lookup treats such a path as a directory that is not there.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from certcli.cli import app
-
-UNKNOWN_HOME = pytest.mark.xfail(strict=True, reason="fixed by the catalog split")
 
 
 def where_to_give(place: str, path: str) -> tuple[list[str], dict[str, str | None]]:
@@ -38,7 +36,6 @@ def assert_one_data_error(result: Any, path: str) -> None:
     assert path in first or path[1:] in first, result.stderr  # says which directory it could not use
 
 
-@UNKNOWN_HOME
 @pytest.mark.parametrize(
     "place, path", [("data check", "~0"), ("--data-dir", "~nosuchuser"), ("CERTCLI_DATA_DIR", "~zz")]
 )
@@ -47,7 +44,6 @@ def test_an_unknown_home_directory_is_one_data_error(place: str, path: str) -> N
     assert_one_data_error(CliRunner().invoke(app, args, env=env), path)
 
 
-@UNKNOWN_HOME
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     place=st.sampled_from(["data check", "--data-dir", "CERTCLI_DATA_DIR"]),
@@ -61,3 +57,21 @@ def test_any_home_directory_path_gives_a_catalog_or_one_data_error(place: str, p
     result = CliRunner().invoke(app, args, env=env)
     if result.exit_code != 0 or result.exception is not None:  # an existing user's home holds no data files
         assert_one_data_error(result, path)
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["advise", "--answers", "~zz/me.yaml"], "--answers: ~zz/me.yaml: no such file."),
+        (["advise", "--goal", "coding", "--save", "~zz/plan.md"], "--save: the directory"),
+        (["renew", "CPC@2024-03-15", "--ics", "~zz/renewals.ics"], "--ics: the directory"),
+    ],
+)
+def test_a_file_under_an_unknown_home_is_one_usage_error(args: list[str], said: str) -> None:
+    """Files the person names (answers, a saved plan, a calendar) take ``~nosuchuser`` as a plain
+    name, as the data directory does: the file is not there, in one line."""
+    env = {"CERTCLI_DATA_DIR": None, "COLUMNS": "80", "NO_COLOR": "1"}
+    result = CliRunner().invoke(app, args, env=env)
+    assert result.exit_code == 2, f"exit {result.exit_code}: {result.exception!r}\n{result.stderr}"
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: " + said) and len(result.stderr.splitlines()) == 1, result.stderr

@@ -37,6 +37,8 @@ UP = ["certcli.cli", "certcli.commands", "certcli.output", "certcli.wizard"]
 OUTWARD = {
     "model/*": ["certcli.catalog", "certcli.engine", "certcli.render", "certcli.words", *UP],
     "words.py": ["certcli.model", "certcli.catalog", "certcli.engine", "certcli.render", *UP],
+    # the answers table: stdlib only, as the advise flags are built from it for every command
+    "questions.py": ["certcli.model", "certcli.catalog", "certcli.engine", "certcli.render", "certcli.words", *UP],
     "catalog*": ["certcli.engine", "certcli.render", *UP],
     "engine/*": ["certcli.render", *UP],
     "render/*": UP,
@@ -44,7 +46,7 @@ OUTWARD = {
     "commands/*": ["certcli.cli"],
 }
 
-PURE = ["model/*", "catalog*", "engine/*", "words.py"]  # no terminal, no prompts, no command line
+PURE = ["model/*", "catalog*", "engine/*", "words.py", "questions.py"]  # no terminal, no prompts, no command line
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def test_the_domain_core_imports_no_terminal_library() -> None:
 def test_the_model_needs_only_the_standard_library_and_pydantic() -> None:
     allowed = set(sys.stdlib_module_names) | {"pydantic", "__future__"}
     strays = [i for i in ALL if i.file.startswith("model/") and _root(i.module) not in allowed
-              and not i.module.startswith("certcli.model")]
+              and not i.module.startswith("certcli.model") and i.module != "certcli.questions"]  # stdlib only
     assert not strays, _show(strays)
 
 
@@ -205,7 +207,7 @@ def test_the_command_modules_import_only_typer_and_the_standard_library_at_modul
     """cli.py imports every command module to register it, even for --help and completion: the
     catalog, the model, the engine and render load inside the command functions."""
     light = set(sys.stdlib_module_names) | {"typer", "__future__"}
-    own = ("certcli.commands", "certcli.errors", "certcli.output")
+    own = ("certcli.commands", "certcli.errors", "certcli.output", "certcli.paths", "certcli.questions")  # stdlib only
     eager = [
         i for i in ALL
         if _matches(i.file, ["commands/*", "output.py"]) and i.top_level and i.line not in _type_checking_only(i.file)
@@ -213,3 +215,17 @@ def test_the_command_modules_import_only_typer_and_the_standard_library_at_modul
     ]  # fmt: skip
     assert not eager, _show(eager)
     assert any(i.file == "commands/browse.py" for i in ALL), "no command modules seen: this test sees nothing"
+
+
+def test_the_top_level_help_builds_the_advise_flags_without_the_model() -> None:
+    """The advise flags are built from the questions table whenever the command tree is (for
+    `certcli --help` and completion too): the table is stdlib only, so pydantic stays unloaded."""
+    probe = (
+        "import sys\nfrom certcli.cli import app\n"
+        "try:\n    app(['--help'], prog_name='certcli')\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, 'certcli.model' in sys.modules, 'certcli.questions' in sys.modules)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CERTCLI_DATA_DIR"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "False False True"

@@ -47,6 +47,7 @@ def runner() -> Iterator[CliRunner]:
     yield CliRunner()
 
 
+@example(args=["search", "list", "--json"])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(args=st.one_of(
     st.lists(argument, max_size=6),
@@ -62,9 +63,11 @@ def test_arbitrary_arguments_never_end_in_a_traceback(runner: CliRunner, args: l
     assert "Traceback" not in result.stdout + result.stderr, args
     if result.exit_code != 0:
         assert result.stderr.strip(), f"{args!r} failed without a word on stderr"
-        if result.stdout:  # nothing half-written: only `data check --json` reports its problems as a document
-            assert "data" in args and "--json" in args, f"{args!r} exited {result.exit_code} after writing stdout"
-            assert json.loads(result.stdout)["ok"] is False
+        if result.stdout:  # nothing half-written: only reports print a whole document on failure —
+            # `data check --json` its problems, `search --json` that nothing matched (exit 1, like grep)
+            assert "--json" in args, f"{args!r} exited {result.exit_code} after writing stdout"
+            doc = json.loads(result.stdout)
+            assert doc.get("ok") is False or doc.get("results") == [], f"{args!r}: {doc!r}"
 
 
 # --------------------------------------------------------------------------- the loader

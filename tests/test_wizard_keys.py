@@ -3,6 +3,7 @@
 Each test types what a person would type and checks the Profile the wizard hands to the engine.
 Keys typed ahead of a question are kept for it (prompt_toolkit's type-ahead), so a whole
 dialogue can be sent at once; then the input ends, so a question nobody answers fails fast.
+The last question is the review ("Ready for your plan?"): Enter there means "Looks right".
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from certcli.answers import check_answers, flag_answers, merge, to_profile
 from certcli.catalog import Catalog
 from certcli.model import Education, Profile
 from certcli.wizard import EndOfInput, ask_profile
@@ -25,6 +27,12 @@ UP = "\x1b[A"
 SPACE = " "
 BACKSPACE = "\x7f"
 CTRL_C = "\x03"
+LOOKS_RIGHT = ENTER  # the review's first choice
+
+# everything but goal and pricing given: the wizard asks the goal, then the review
+REST = {"setting": "any", "education": "high_school", "experience_years": 0, "training_hours": 0,
+        "held": [], "member_of": [], "student": False, "first_time_member": False,
+        "age_65_plus": False, "years": 4, "budget_usd": 500}  # fmt: skip
 
 
 def answer(catalog: Catalog, *keys: str, given: Mapping[str, Any] | None = None) -> Profile:
@@ -32,36 +40,31 @@ def answer(catalog: Catalog, *keys: str, given: Mapping[str, Any] | None = None)
         inp.send_text("".join(keys))
         inp.close()  # end of input: a question nobody answers fails (EndOfInput) instead of waiting
         with create_app_session(input=inp, output=DummyOutput()):
-            return ask_profile(given or {}, catalog)
+            return ask_profile(check_answers(given or {}, catalog, str), catalog)  # as from an answers file
 
 
-def test_enter_through_every_question_gives_the_defaults(catalog: Catalog) -> None:
-    # goal, setting, specialty, education, experience, training, held, memberships, pricing, budget, years
-    profile = answer(catalog, ENTER * 11)
-    assert profile.goal == "coding"
-    assert profile.setting == "physician_office"
-    assert profile.specialty is None
-    assert profile.education is Education.HIGH_SCHOOL
-    assert profile.experience_years == 0 and profile.training_hours == 0
-    assert profile.held == () and profile.member_of == ()
-    assert (profile.student, profile.first_time_member, profile.age_65_plus) == (False, False, False)
-    assert profile.budget_usd is None
-    assert profile.years == 4
+def test_enter_on_every_question_gives_what_defaults_gives(catalog: Catalog) -> None:
+    # goal, setting, specialty, education, experience, training, held, memberships, pricing, budget, years, review
+    profile = answer(catalog, ENTER * 12)
+    assert profile == to_profile(merge(flag_answers({"goal": "coding"}, catalog)))  # advise --goal coding --defaults
+    assert profile.setting == "any" and profile.education is None and profile.budget_usd is None
+    assert profile.held == () and profile.member_of == () and profile.years == 4
 
 
 def test_a_career_changer_into_hospital_coding(catalog: Catalog) -> None:
     profile = answer(
         catalog,
         ENTER,  # goal: coding
-        DOWN * 2, ENTER,  # setting: hospital inpatient (third) — no specialty question follows
-        DOWN * 2, ENTER,  # education: associate
+        UP * 2, ENTER,  # setting: from "Not sure / any" (last) up to hospital inpatient — no specialty follows
+        UP * 3, ENTER,  # education: from "Rather not say" (last) up to associate
         "1.5", ENTER,  # years of experience
         "80", ENTER,  # training hours
-        "cpc-a, cca", ENTER,  # held: an apprentice designation counts as the credential
-        SPACE, DOWN, SPACE, ENTER,  # member of AAPC and AHIMA
-        DOWN * 2, SPACE, ENTER,  # 65 or older
+        "cpc-a cca", ENTER,  # held, separated by a space: an apprentice designation counts as the credential
+        ENTER,  # memberships: AAPC and AHIMA are ticked already (the issuers of CPC and CCA)
+        DOWN, SPACE, ENTER,  # pricing: student, 65 or older (first-time is not offered to a member)
         "$1,200", ENTER,  # budget
         "6", ENTER,  # years
+        LOOKS_RIGHT,
     )
     assert profile.goal == "coding"
     assert profile.setting == "hospital_inpatient"
@@ -75,14 +78,35 @@ def test_a_career_changer_into_hospital_coding(catalog: Catalog) -> None:
     assert profile.years == 6
 
 
+@pytest.mark.parametrize("typed", ["CPC, CRC", "CPC CRC", "cpc,crc", " CPC ,  CRC "])
+def test_held_codes_are_separated_by_spaces_or_commas(catalog: Catalog, typed: str) -> None:
+    given = {k: v for k, v in REST.items() if k not in ("held", "member_of", "first_time_member")}
+    profile = answer(catalog, typed, ENTER, ENTER, LOOKS_RIGHT, given={"goal": "billing", **given})  # held, memberships
+    assert profile.held == ("CPC", "CRC")
+    assert profile.member_of == ("AAPC",)  # the issuer of both, ticked already
+
+
+def test_without_a_membership_first_time_prices_are_offered(catalog: Catalog) -> None:
+    given = {k: v for k, v in REST.items() if k not in ("member_of", "first_time_member")}
+    # memberships: none ticked; pricing: student, first-time, 65+ — tick the second
+    profile = answer(catalog, ENTER, DOWN, SPACE, ENTER, LOOKS_RIGHT, given={"goal": "billing", **given})
+    assert profile.member_of == () and profile.first_time_member is True
+
+
+def test_unticking_the_membership_offers_first_time_prices_again(catalog: Catalog) -> None:
+    given = {k: v for k, v in REST.items() if k not in ("member_of", "first_time_member")} | {"held": ["CCA"]}
+    # memberships: AHIMA is ticked (the CCA's issuer): untick it; then first-time is offered (second)
+    profile = answer(catalog, DOWN, SPACE, ENTER, DOWN, SPACE, ENTER, LOOKS_RIGHT, given={"goal": "billing", **given})
+    assert profile.member_of == () and profile.first_time_member is True
+
+
 def test_unsure_asks_the_preference_questions(catalog: Catalog) -> None:
     profile = answer(
         catalog,
         UP, ENTER,  # goal: the last choice, "I'm not sure yet"
         DOWN * 3, SPACE, DOWN, SPACE, DOWN, SPACE, ENTER,  # payers, patients, finance
-        given={"setting": "any", "education": "high_school", "experience_years": 0, "training_hours": 0,
-               "held": [], "member_of": [], "student": False, "first_time_member": False,
-               "age_65_plus": False, "years": 4, "budget_usd": 500},
+        LOOKS_RIGHT,
+        given=REST,
     )
     assert profile.goal == "unsure"
     assert profile.preferences == ("payers", "patients", "finance")
@@ -95,9 +119,45 @@ def test_billing_skips_setting_and_specialty(catalog: Catalog) -> None:
         ENTER,  # education (the next question: no setting, no specialty)
         "0", ENTER, ENTER,  # experience, training
         ENTER, ENTER, ENTER, ENTER, ENTER,  # held, memberships, pricing, budget, years
+        LOOKS_RIGHT,
     )
     assert profile.goal == "billing"
     assert profile.setting == "any" and profile.specialty is None
+
+
+def test_the_review_changes_one_answer(catalog: Catalog) -> None:
+    profile = answer(
+        catalog,
+        ENTER,  # goal: coding
+        ENTER * 10,  # every other question: its default
+        DOWN, ENTER,  # review: "Change goal"
+        DOWN, ENTER,  # goal (coding highlighted): billing
+        LOOKS_RIGHT,  # review again: nothing else is asked (billing needs no setting)
+    )
+    assert profile == Profile(goal="billing")
+
+
+def test_changing_the_goal_to_unsure_asks_the_preferences_and_back_drops_them(catalog: Catalog) -> None:
+    unsure = answer(
+        catalog,
+        ENTER, ENTER,  # goal: coding; specialty: none
+        DOWN, ENTER,  # review: change goal
+        UP, ENTER,  # goal: from coding up to "I'm not sure yet"
+        SPACE, ENTER,  # the preferences, now asked: records
+        LOOKS_RIGHT,
+        given=REST,
+    )
+    assert (unsure.goal, unsure.preferences) == ("unsure", ("records",))
+    back = answer(
+        catalog,
+        UP, ENTER, SPACE, ENTER,  # goal: unsure; preferences: records
+        DOWN, ENTER,  # review: change goal
+        DOWN, ENTER,  # from unsure down (wrapping) to coding
+        ENTER,  # the specialty, now asked: none
+        LOOKS_RIGHT,
+        given=REST,
+    )
+    assert (back.goal, back.preferences) == ("coding", ())  # preferences with coding would be refused
 
 
 def test_a_negative_number_is_refused_and_asked_again(catalog: Catalog) -> None:
@@ -106,6 +166,7 @@ def test_a_negative_number_is_refused_and_asked_again(catalog: Catalog) -> None:
         "-3", ENTER,  # refused: the prompt stays, with the message
         BACKSPACE * 2, "2", ENTER,  # corrected
         ENTER * 6,  # training, held, memberships, pricing, budget, years
+        LOOKS_RIGHT,
         given={"goal": "billing", "education": "high_school"},
     )
     assert profile.experience_years == 2
@@ -116,38 +177,52 @@ def test_an_unknown_held_code_is_refused_until_fixed(catalog: Catalog) -> None:
         catalog,
         "CPX", ENTER,  # refused: "Unknown credential 'CPX'. Did you mean CPC?"
         BACKSPACE, "C", ENTER,
-        ENTER, ENTER, ENTER, ENTER,
+        ENTER, ENTER, ENTER, ENTER, LOOKS_RIGHT,
         given={"goal": "billing", "education": "high_school", "experience_years": 0, "training_hours": 0},
     )
     assert profile.held == ("CPC",)
 
 
-def test_a_specialty_is_matched_to_the_catalog(catalog: Catalog) -> None:
+SPECIALTY_GIVEN = {"goal": "coding", "setting": "physician_office", "education": "high_school",
+                   "experience_years": 2, "training_hours": 0, "held": ["CPC"], "member_of": ["AAPC"],
+                   "student": False, "age_65_plus": False, "years": 4}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "typed, specialty",
+    [("Ortho", "orthopaedics"), ("orthopedic", "orthopaedics"), ("ob/gyn", "obgyn"),
+     ("E/M", "evaluation and management"), ("CCC", "cardiology")],
+)  # fmt: skip
+def test_a_specialty_is_matched_as_the_flag_matches_it(catalog: Catalog, typed: str, specialty: str) -> None:
+    profile = answer(catalog, typed, ENTER, ENTER, LOOKS_RIGHT, given=SPECIALTY_GIVEN)  # specialty, budget
+    assert profile.specialty == specialty
+    assert profile == to_profile(merge(flag_answers({**SPECIALTY_GIVEN, "specialty": typed}, catalog)))
+
+
+def test_an_unknown_specialty_is_refused_until_fixed(catalog: Catalog) -> None:
     profile = answer(
         catalog,
-        "Ortho", ENTER,  # specialty
-        ENTER,  # budget: skipped
-        given={"goal": "coding", "setting": "physician_office", "education": "high_school",
-               "experience_years": 2, "training_hours": 0, "held": ["CPC"], "member_of": ["AAPC"],
-               "student": False, "first_time_member": False, "age_65_plus": False, "years": 4},
+        "urolgy", ENTER,  # refused: "No specialty credential for 'urolgy'. Did you mean urology?"
+        BACKSPACE * 2, "ogy", ENTER,
+        ENTER, LOOKS_RIGHT,
+        given=SPECIALTY_GIVEN,
     )
-    assert profile.specialty == "orthopaedics"
-    assert profile.budget_usd is None
+    assert profile.specialty == "urology"
 
 
 def test_complete_answers_ask_nothing(catalog: Catalog) -> None:
     given = {"goal": "billing", "education": "certificate", "experience_years": 1, "training_hours": 40,
-             "held": ["CPB"], "member_of": ["AAPC"], "student": True, "first_time_member": False,
-             "age_65_plus": False, "budget_usd": 300, "years": 2}
-    profile = answer(catalog, given=given)  # no keys at all: any question would raise EndOfInput
+             "held": ["CPB"], "member_of": ["AAPC"], "student": True, "age_65_plus": False,
+             "budget_usd": 300, "years": 2}  # fmt: skip
+    profile = answer(catalog, given=given)  # no keys at all: any question (the review too) would raise EndOfInput
     assert profile.held == ("CPB",) and profile.student and profile.years == 2
 
 
 def test_only_the_missing_pricing_answers_are_asked(catalog: Catalog) -> None:
     given = {"goal": "billing", "education": "certificate", "experience_years": 1, "training_hours": 0,
-             "held": [], "member_of": [], "student": True, "budget_usd": 300, "years": 2}
+             "held": [], "member_of": [], "student": True, "budget_usd": 300, "years": 2}  # fmt: skip
     # the checkbox now offers only first-time member and 65+; tick the second
-    profile = answer(catalog, DOWN, SPACE, ENTER, given=given)
+    profile = answer(catalog, DOWN, SPACE, ENTER, LOOKS_RIGHT, given=given)
     assert (profile.student, profile.first_time_member, profile.age_65_plus) == (True, False, True)
 
 

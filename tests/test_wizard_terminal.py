@@ -18,6 +18,7 @@ pytestmark = pytest.mark.terminal
 ENTER = "\r"
 CTRL_C = "\x03"
 BACKSPACE = "\x7f"
+DOWN = "\x1b[B"
 
 
 def environment() -> dict[str, str]:
@@ -44,26 +45,81 @@ def finish(child: pexpect.spawn) -> int:
     return int(child.exitstatus if child.exitstatus is not None else -(child.signalstatus or 0))
 
 
+QUESTIONS = (
+    "What work do you want to do?",  # Enter: coding
+    "Where would you like to work?",  # Enter: not sure / any (highlighted)
+    "A specialty you are drawn to",  # Enter: skip
+    "Your highest education",  # Enter: rather not say (highlighted)
+    "Years of coding or billing work",  # Enter: 0
+    "Hours of coding or billing courses",  # Enter: 0
+    "Credentials you already hold",  # Enter: none
+    "Memberships you already have",  # Enter: none
+    "Any of these",  # Enter: no special prices
+    "Your budget",  # Enter: skip
+    "Plan for how many years",  # Enter: 4
+)
+
+
 def test_happy_path_to_a_printed_plan() -> None:
     child = advise()
-    for question in (
-        "What work do you want to do?",  # Enter: coding
-        "Where would you like to work?",  # Enter: physician office
-        "A specialty you are drawn to",  # Enter: skip
-        "Your highest education",  # Enter: high school
-        "Years of coding or billing work",  # Enter: 0
-        "Hours of coding or billing courses",  # Enter: 0
-        "Credentials you already hold",  # Enter: none
-        "Memberships you already have",  # Enter: none
-        "Any of these",  # Enter: no special prices
-        "Your budget",  # Enter: skip
-        "Plan for how many years",  # Enter: 4
-    ):
+    for question in QUESTIONS:
         child.expect_exact(question)
         child.send(ENTER)
-    child.expect_exact("Your plan: medical coding (physician office)")
-    child.expect_exact("1. CPC — Certified Professional Coder (AAPC) — now")
+    child.expect_exact("Your answers:")
+    for line in ("Goal:", "Coding: turn medical records into codes", "Setting:", "Not sure / any",
+                 "Education:", "not given", "Experience:", "0 years", "Credentials held:", "none",
+                 "Years to plan:", "4 years"):  # fmt: skip
+        child.expect_exact(line)
+    child.expect_exact("Ready for your plan?")
+    child.expect_exact("Looks right: show my plan")
+    child.expect_exact("Change goal")
+    child.send(ENTER)
+    child.expect_exact("Your plan: medical coding")
     child.expect_exact("Sources")
+    assert finish(child) == 0
+
+
+def _json_plan(tmp_path: Path, command: str, keys: list[str]) -> dict[str, object]:
+    out = tmp_path / "plan.json"
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", f'"{sys.executable}" -m certcli advise {command} --json > "{out}"'],
+        env=environment(), cwd=str(REPO), dimensions=(40, 100), encoding="utf-8", timeout=10,
+    )
+    for key in keys:
+        child.expect_exact("?")
+        child.send(key)
+    assert finish(child) == 0
+    doc: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
+    return doc
+
+
+def test_enter_on_every_question_gives_the_plan_defaults_gives(tmp_path: Path) -> None:
+    asked = _json_plan(tmp_path, "", [ENTER] * (len(QUESTIONS) + 1))  # and "Looks right"
+    scripted = subprocess.run(
+        [sys.executable, "-m", "certcli", "advise", "--goal", "coding", "--defaults", "--json"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=environment(), cwd=str(REPO), timeout=20,
+    )
+    assert scripted.returncode == 0, scripted.stderr
+    assert asked == json.loads(scripted.stdout)
+
+
+def test_the_review_changes_one_answer_before_the_plan() -> None:
+    child = advise("--setting", "physician_office", "--education", "associate", "--experience-years", "1",
+                   "--training-hours", "0", "--held", "CPC", "--member-of", "AAPC", "--no-student",
+                   "--under-65", "--budget-usd", "900", "--years", "4")  # fmt: skip
+    child.expect_exact("What work do you want to do?")
+    child.send(ENTER)  # coding
+    child.expect_exact("A specialty you are drawn to")
+    child.send("orthopedic" + ENTER)  # the engine's matcher: COSC
+    child.expect_exact("Specialty:")
+    child.expect_exact("orthopaedics")  # as the catalog names it
+    child.expect_exact("Ready for your plan?")
+    child.send(DOWN + ENTER)  # Change goal
+    child.expect_exact("What work do you want to do?")
+    child.send(DOWN + ENTER)  # billing: no setting, no specialty
+    child.expect_exact("Ready for your plan?")
+    child.send(ENTER)
+    child.expect_exact("Your plan: medical billing")
     assert finish(child) == 0
 
 
@@ -79,6 +135,10 @@ def test_a_negative_number_is_refused_then_corrected(tmp_path: Path) -> None:
     child.send("-3" + ENTER)
     child.expect_exact("Must be 0 or more, got -3.")
     child.send(BACKSPACE * 2 + "1" + ENTER)
+    child.expect_exact("Experience:")
+    child.expect_exact("1 year")
+    child.expect_exact("Ready for your plan?")
+    child.send(ENTER)
     child.expect_exact("Your plan: medical billing")
     child.expect_exact("experience: 1 year ")
     assert finish(child) == 0
@@ -135,6 +195,8 @@ def test_questions_go_to_stderr_when_stdout_is_a_file(tmp_path: Path) -> None:
     child.send(" " + ENTER)  # a student
     child.expect_exact("Plan for how many years?")
     child.send("2" + ENTER)
+    child.expect_exact("Ready for your plan?")
+    child.send(ENTER)
     assert finish(child) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))  # nothing but the JSON document on stdout
     assert doc["profile"]["student"] is True and doc["profile"]["years"] == 2

@@ -1,13 +1,16 @@
 """``advise``: answers (a file, flags, the wizard) → a profile → a recommended path → shown and saved."""
 
+import inspect
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
-from certcli.commands.common import JsonOpt, catalog, clock, complete_codes, complete_issuers, completes_to
+from certcli.commands.common import JsonOpt, catalog, clock, complete_codes, complete_issuers
 from certcli.errors import UsageError
 from certcli.output import destination, emit
+from certcli.questions import QUESTIONS, Question
 
 NO_TERMINAL = (
     "certcli advise needs a terminal to ask questions;\n"
@@ -17,8 +20,27 @@ NO_TERMINAL = (
 WIZARD_INTRO = "A few questions (Enter accepts the highlighted answer; Ctrl-C cancels).\n"
 
 
-def _opt(help: str, metavar: str | None = None, complete: Any = None) -> Any:
-    return typer.Option(help=help, metavar=metavar, show_default=False, autocompletion=complete)
+def _flag(q: Question) -> inspect.Parameter:
+    """The ``advise`` option for one question of the table: its flag, help, metavar and completion."""
+    complete: Any = {"credentials": complete_codes, "organizations": complete_issuers}.get(q.kind)
+    if q.choices:
+        complete = _complete_to(q.values)
+    if q.kind == "yes_no":
+        option = typer.Option(f"{q.option}/{q.no_flag}", help=q.flag_help, show_default=False)
+        kind: Any = bool | None
+    else:
+        option = typer.Option(q.option, help=q.flag_help, metavar=q.metavar, show_default=False,
+                              autocompletion=complete)
+        kind = list[str] | None if q.repeatable else str | None
+    return inspect.Parameter(q.key, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[kind, option])
+
+
+def _complete_to(values: tuple[str, ...]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        typed = incomplete.strip().lower().replace("-", "_")
+        return [value for value in values if value.startswith(typed)]
+
+    return complete
 
 
 def advise(
@@ -28,37 +50,12 @@ def advise(
         typer.Option("--answers", metavar="FILE",
                      help="Your answers as YAML or JSON (at least goal:); flags override the file."),
     ] = None,
-    goal: Annotated[str | None, _opt("coding, billing, coding_and_billing, auditing, compliance, documentation, "
-                                     "risk_adjustment, management, health_data, scribe or unsure.", "GOAL",
-                                     completes_to("Goal"))] = None,
-    setting: Annotated[str | None, _opt("physician_office, hospital_inpatient, hospital_outpatient, payer "
-                                        "or any.", "SETTING", completes_to("SettingChoice"))] = None,
-    specialty: Annotated[str | None, _opt("A specialty you are drawn to, e.g. cardiology.", "WORD")] = None,
-    education: Annotated[str | None, _opt("high_school, certificate, associate, bachelor or master.", "LEVEL",
-                                          completes_to("Education"))] = None,
-    experience_years: Annotated[str | None, _opt("Years of coding or billing work (0 or more).", "YEARS")] = None,
-    training_hours: Annotated[str | None, _opt("Hours of coding or billing courses completed.", "N")] = None,
-    held: Annotated[list[str] | None, _opt("A credential you hold (repeat for several).", "CODE",
-                                           complete_codes)] = None,
-    member_of: Annotated[list[str] | None, _opt("An organization you are a member of (repeatable).", "ORG",
-                                                complete_issuers)] = None,
-    student: Annotated[bool | None, typer.Option("--student/--no-student", help="Student prices.",
-                                                 show_default=False)] = None,
-    first_time_member: Annotated[bool | None, typer.Option(
-        "--first-time-member/--no-first-time-member", help="Never been a member (first-time prices).",
-        show_default=False)] = None,
-    age_65_plus: Annotated[bool | None, typer.Option("--age-65-plus/--under-65", help="65 or older (senior prices).",
-                                                     show_default=False)] = None,
-    budget_usd: Annotated[str | None, _opt("Your budget for exams and dues, in US dollars.", "N")] = None,
-    years: Annotated[str | None, _opt("Planning horizon in years (1 to 50; default 4).", "N")] = None,
-    prefer: Annotated[list[str] | None, _opt("For goal 'unsure' (repeatable): records, precision, independent, "
-                                             "payers, patients, finance or juggling.", "X",
-                                             completes_to("Preference"))] = None,
     defaults: Annotated[bool, typer.Option("--defaults", help="Ask nothing: defaults for what is missing.")] = False,
     json_out: JsonOpt = False,
     save: Annotated[str | None, typer.Option("--save", metavar="PLAN.md",
                                              help="Also write the plan as Markdown to this file "
                                              "('-': the Markdown to stdout, instead of the plan).")] = None,
+    **given: Any,
 ) -> None:
     """Answer a few questions; get a recommended path of credentials, with why, eligibility,
     exam facts, costs, renewal and sources.
@@ -74,12 +71,7 @@ def advise(
     if target is not None and target.to_stdout and json_out:
         raise UsageError("--save - and --json both write to stdout: give --save a file name, or leave out --json.")
     layers = [load_answers(answers_file, found)] if answers_file else []
-    layers.append(flag_answers({
-        "goal": goal, "setting": setting, "specialty": specialty, "education": education,
-        "experience_years": experience_years, "training_hours": training_hours, "held": held,
-        "member_of": member_of, "student": student, "first_time_member": first_time_member,
-        "age_65_plus": age_65_plus, "budget_usd": budget_usd, "years": years, "preferences": prefer,
-    }, found))
+    layers.append(flag_answers(given, found))  # one option per question of the table
     answers = merge(*layers)
 
     if defaults or not sys.stdin.isatty():
@@ -107,3 +99,12 @@ def advise(
     if target is not None:
         target.write(view.plan_markdown(plan, found, today))
         sys.stderr.write(f"Saved the plan to {save}\n")
+
+
+# The options, in the order of the questions (the table's keys are not spelled out again): the
+# answers file first, one option per question, then the options of the command itself.
+_OWN = {name: p.replace(kind=p.KEYWORD_ONLY) for name, p in inspect.signature(advise).parameters.items()}
+advise.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_OWN["ctx"], _OWN["answers_file"], *(_flag(q) for q in QUESTIONS), _OWN["defaults"], _OWN["json_out"],
+     _OWN["save"]]
+)

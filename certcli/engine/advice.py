@@ -52,21 +52,14 @@ from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
 from certcli.engine.specialty import match_specialty
 from certcli.model import Claim, Confidence, Credential, Holding, Organization, Profile, SalaryClaim, TierKind
+from certcli.questions import QUESTION
 from certcli.words import duration, lower_first, money
 
 MAX_STEPS = 3
 
 CODING_PREFERENCES = ("records", "precision", "independent")
 BILLING_PREFERENCES = ("payers", "patients", "finance", "juggling")
-PREFERENCE_WORDS = {
-    "records": "deciphering medical records",
-    "precision": "precision and detail",
-    "independent": "independent, focused work",
-    "payers": "dealing with payers",
-    "patients": "talking with patients",
-    "finance": "the money side of a practice",
-    "juggling": "juggling many tasks",
-}
+PREFERENCE_WORDS = {c.value: c.words for c in QUESTION["preferences"].choices}
 
 
 # --------------------------------------------------------------------------- the plan

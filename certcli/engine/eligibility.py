@@ -23,17 +23,12 @@ from certcli.model import (
     Profile,
     Requirement,
 )
+from certcli.questions import QUESTION
 from certcli.words import duration, hours, join_or, lower_first
 
 EXPERIENCED = 2.0  # years of coding or billing work that let a person skip the entry step
 
-EDUCATION_WORDS = {
-    Education.HIGH_SCHOOL: "high school",
-    Education.CERTIFICATE: "a certificate",
-    Education.ASSOCIATE: "an associate degree",
-    Education.BACHELOR: "a bachelor's degree",
-    Education.MASTER: "a master's degree",
-}
+EDUCATION_WORDS = {Education(c.value): c.phrase for c in QUESTION["education"].choices}
 
 
 class EligibilityNow(NamedTuple):

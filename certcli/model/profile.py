@@ -1,10 +1,45 @@
-"""The person: the answers the wizard asks for (or an answers file gives)."""
+"""The person: the answers the wizard asks for (or an answers file or the flags give).
 
-from typing import Literal
+The answers themselves are described once, in :data:`certcli.questions.QUESTIONS` (re-exported
+here): the Profile takes each field's default and limits from it.
+"""
 
-from pydantic import Field
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
 
 from certcli.model.facts import Education, Frozen
+from certcli.questions import (
+    GROUP_LABELS,
+    GROUP_PROMPTS,
+    KEYS,
+    QUESTION,
+    QUESTIONS,
+    SETTING_MATTERS,
+    SPECIALTY_MATTERS,
+    Option,
+    Question,
+    conflict,
+)
+
+__all__ = [
+    "GROUP_LABELS",
+    "GROUP_PROMPTS",
+    "KEYS",
+    "QUESTION",
+    "QUESTIONS",
+    "SETTING_MATTERS",
+    "SPECIALTY_MATTERS",
+    "Goal",
+    "Option",
+    "Preference",
+    "Profile",
+    "Question",
+    "SettingChoice",
+    "conflict",
+]
 
 Goal = Literal[
     "coding",
@@ -23,31 +58,36 @@ Goal = Literal[
 SettingChoice = Literal["physician_office", "hospital_inpatient", "hospital_outpatient", "payer", "any"]
 
 # Answers to the "coding or billing?" questions for people who are unsure (from the seeds' own test).
-Preference = Literal[
-    "records",  # enjoys deciphering medical records
-    "precision",  # precision and detail
-    "independent",  # independent, focused work
-    "payers",  # dealing with insurance companies and payers
-    "patients",  # talking with patients
-    "finance",  # money, accounts, the financial health of a practice
-    "juggling",  # juggling many tasks
-]
+Preference = Literal["records", "precision", "independent", "payers", "patients", "finance", "juggling"]
+
+
+def _field(key: str) -> Any:
+    """The Profile field for one question: its default and limits."""
+    q = QUESTION[key]
+    return Field(default=() if q.repeatable else q.default, ge=q.low, le=q.high)
 
 
 class Profile(Frozen):
     """The person: the wizard's answers (or an answers file). Only ``goal`` is required."""
 
     goal: Goal
-    setting: SettingChoice = "any"
-    specialty: str | None = None
-    education: Education | None = None
-    experience_years: float = Field(default=0, ge=0, le=60)
-    training_hours: float = Field(default=0, ge=0, le=10000)
-    held: tuple[str, ...] = ()
-    member_of: tuple[str, ...] = ()
-    student: bool = False
-    first_time_member: bool = False
-    age_65_plus: bool = False
-    budget_usd: float | None = Field(default=None, ge=0)
-    years: int = Field(default=4, ge=1, le=50)
-    preferences: tuple[Preference, ...] = ()
+    setting: SettingChoice = _field("setting")
+    specialty: str | None = _field("specialty")
+    education: Education | None = _field("education")
+    experience_years: float = _field("experience_years")
+    training_hours: float = _field("training_hours")
+    held: tuple[str, ...] = _field("held")
+    member_of: tuple[str, ...] = _field("member_of")
+    student: bool = _field("student")
+    first_time_member: bool = _field("first_time_member")
+    age_65_plus: bool = _field("age_65_plus")
+    budget_usd: float | None = _field("budget_usd")
+    years: int = _field("years")
+    preferences: tuple[Preference, ...] = _field("preferences")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Profile:
+        problem = conflict(dict(self))
+        if problem:
+            raise ValueError(problem)
+        return self

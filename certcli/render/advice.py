@@ -19,6 +19,7 @@ from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
 from certcli.engine.renewal import CeuRequirement
 from certcli.model import FeeKind, Profile
+from certcli.questions import QUESTION
 from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
@@ -42,27 +43,9 @@ from certcli.render.catalog import individual_dues, membership_required
 from certcli.render.fees import as_of_cell, item_json
 from certcli.render.grid import Grid
 
-GOAL_PHRASES: dict[str, str] = {
-    "coding": "medical coding",
-    "billing": "medical billing",
-    "coding_and_billing": "medical coding and billing",
-    "auditing": "coding audits",
-    "compliance": "compliance",
-    "documentation": "clinical documentation (CDI)",
-    "risk_adjustment": "risk adjustment coding",
-    "management": "practice management",
-    "health_data": "health data analysis",
-    "scribe": "medical scribe work",
-    "unsure": "not decided yet",
-}
+GOAL_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["goal"].choices}
 
-EDUCATION_PHRASES: dict[str, str] = {
-    "high_school": "high-school diploma",
-    "certificate": "certificate program",
-    "associate": "associate degree",
-    "bachelor": "bachelor's degree",
-    "master": "master's degree",
-}
+EDUCATION_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["education"].choices}
 
 NOT_REQUIRED = "Certification is not legally required for coding or billing work; employers prefer it."
 
