@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from certcli.commands.ceu_log import _date, _db_path, _progress, user_path
+from certcli.commands.ceu_log import _date, _db_path, _progress
 from certcli.commands.common import catalog as load
 from certcli.commands.common import clock
 from certcli.errors import UsageError
 from certcli.output import destination, emit, say
+from certcli.paths import typed_path
 
 if TYPE_CHECKING:
     from certcli.catalog import Catalog
@@ -168,7 +169,7 @@ def _parse_rows(
 def import_cmd(ctx: typer.Context, source: str, db: str | None, json_out: bool) -> None:
     from certcli.store import open_log
 
-    path = user_path(source)
+    path = typed_path(source)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:

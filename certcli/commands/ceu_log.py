@@ -16,6 +16,7 @@ from certcli.commands.common import clock
 from certcli.commands.renew import parse_date, parse_held
 from certcli.errors import UsageError
 from certcli.output import emit
+from certcli.paths import typed_path
 
 if TYPE_CHECKING:
     from certcli.catalog import Catalog
@@ -28,18 +29,10 @@ if TYPE_CHECKING:
 
 def _db_path(db: str | None) -> Path:
     if db:
-        return user_path(db)
+        return typed_path(db)
     from certcli.store import default_path
 
     return default_path()
-
-
-def user_path(text: str) -> Path:
-    """``~/x`` → the home's x; ``~nosuchuser/x`` (no such home) stays a plain name, not a traceback."""
-    try:
-        return Path(text).expanduser()
-    except RuntimeError:
-        return Path(text)
 
 
 def _held(catalog: "Catalog", holds: "list[Hold]") -> "list[HeldCredential]":
@@ -73,7 +66,7 @@ def _sha256(path: Path) -> str:
 
 
 def _certificate(text: str, copy: bool, db: Path) -> tuple[str, str]:
-    path = user_path(text)
+    path = typed_path(text)
     if not path.is_file():
         raise UsageError(f"--certificate {text}: no such file.")
     digest = _sha256(path)
