@@ -178,6 +178,7 @@ def make_cases(certcli: str, python: str, floor: Path, answers: Path) -> list[Ca
         Case("certcli show CPC", [certcli, "show", "CPC"]),
         Case("certcli compare CPC CCS", [certcli, "compare", "CPC", "CCS"]),
         Case("certcli fees --member", [certcli, "fees", "--member"]),
+        Case("certcli advise --answers FILE", [certcli, "advise", "--answers", str(answers)]),
         Case("certcli advise --answers FILE --json", [certcli, "advise", "--answers", str(answers), "--json"]),
         Case("certcli renew CPC CRC", [certcli, "renew", "CPC", "CRC"]),
     ]

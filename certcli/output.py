@@ -54,7 +54,7 @@ def emit(result: Any) -> None:
         sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     else:
-        console().print(result)
+        console().print(result, crop=False)  # a source URL wider than the terminal prints whole
 
 
 def say(message: str) -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -119,3 +120,14 @@ def comparison_cells(out: str, labels: list[str]) -> dict[str, dict[str, str]]:
                 cells[current][code].append(piece)
     assert not pending, f"rows not found: {pending}"
     return {label: {code: " ".join(parts) for code, parts in row.items()} for label, row in cells.items()}
+
+
+@functools.cache
+def _source_urls() -> frozenset[str]:
+    return frozenset(src.url for src in load_catalog(DATA).sources.values())
+
+
+def is_source_url(line: str) -> bool:
+    """Whether a printed line is a source's URL: certcli prints it whole, on a line of its own,
+    even when it is wider than the terminal (which wraps it, so it stays one link)."""
+    return line.strip() in _source_urls()

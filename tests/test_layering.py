@@ -229,3 +229,83 @@ def test_the_top_level_help_builds_the_advise_flags_without_the_model() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "False False True"
+
+
+# --------------------------------------------------------------------------- render never calls the engine
+
+# (render file, engine function) calls allowed for now, each with when it goes: none
+RENDER_CALLS_ALLOWED: dict[tuple[str, str], str] = {}
+
+
+def _engine_calls(source: str) -> list[tuple[int, str, str]]:
+    """(line, name, engine module) for each call in ``source`` to something imported from certcli.engine:
+    ``f()`` after ``from certcli.engine.x import f``, ``x.f()`` after ``from certcli.engine import x``."""
+    tree = ast.parse(source)
+    names: dict[str, tuple[str, str]] = {}  # local name → (engine module, name in it)
+    modules: dict[str, str] = {}  # local name → engine module
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and not node.level and (node.module or "").startswith("certcli.engine"):
+            assert node.module is not None
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if node.module == "certcli.engine":
+                    modules[local] = f"certcli.engine.{alias.name}"
+                else:
+                    names[local] = (node.module, alias.name)
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("certcli.engine") and alias.asname:
+                    modules[alias.asname] = alias.name
+    calls: list[tuple[int, str, str]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in names:
+            module, name = names[func.id]
+            calls.append((node.lineno, name, module))
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in modules:
+            calls.append((node.lineno, func.attr, modules[func.value.id]))
+    return calls
+
+
+def _is_function(module: str, name: str) -> bool:
+    """A function (or method, or other callable that is not a class): a result type is a class."""
+    import importlib
+    import inspect
+
+    target = getattr(importlib.import_module(module), name)
+    return callable(target) and not inspect.isclass(target)
+
+
+def test_the_engine_call_finder_sees_a_call() -> None:
+    """Guards the next test against passing on nothing: each way of calling is found, a result
+    type is told from a function."""
+    source = (
+        "from certcli.engine.renewal import CeuRequirement, ceu_requirement as need\n"
+        "from certcli.engine import fees\n"
+        "def f(c):\n"
+        "    import certcli.engine.browse as b\n"
+        "    return need(c), fees.find_fee(c), b.credential_facts(c), CeuRequirement(c)\n"
+    )
+    calls = {(name, module) for _, name, module in _engine_calls(source)}
+    assert calls == {
+        ("ceu_requirement", "certcli.engine.renewal"),
+        ("find_fee", "certcli.engine.fees"),
+        ("credential_facts", "certcli.engine.browse"),
+        ("CeuRequirement", "certcli.engine.renewal"),
+    }
+    assert _is_function("certcli.engine.renewal", "ceu_requirement")
+    assert not _is_function("certcli.engine.renewal", "CeuRequirement")
+
+
+def test_render_never_calls_an_engine_function() -> None:
+    """render lays out what the engine worked out: it may import the engine's result types
+    (NamedTuples) but never call its functions (the command calls them and passes the results)."""
+    strays = []
+    for path in sorted((PACKAGE / "render").rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        for line, name, module in _engine_calls(path.read_text(encoding="utf-8")):
+            if (rel, name) not in RENDER_CALLS_ALLOWED and _is_function(module, name):
+                strays.append(f"certcli/{rel}:{line}: {module}.{name}()")
+    assert not strays, "render calls the engine; let the engine's result carry it:\n" + "\n".join(strays)

@@ -50,24 +50,27 @@ def list_cmd(
 
 def show(ctx: typer.Context, code: CodeArg, json_out: JsonOpt = False) -> None:
     """Everything about one credential: exam, fees, eligibility, renewal, salary, sources."""
+    from certcli.engine.browse import credential_facts
     from certcli.render import catalog as view
 
     found = catalog(ctx)
-    cred = found.credential(code)
+    facts = credential_facts(found, found.credential(code))
     today = clock(ctx).today()
-    emit(view.credential_json(found, cred, today) if json_out else view.credential_card(found, cred, today))
+    emit(view.credential_json(found, facts, today) if json_out else view.credential_card(found, facts, today))
 
 
 def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> None:
     """Two or more credentials side by side, one row per fact (bold rows differ)."""
+    from certcli.engine.browse import comparison
     from certcli.render import catalog as view
 
     found = catalog(ctx)
     creds = found.resolve(codes)
     if len(creds) < 2:
         raise UsageError("compare needs at least two different credentials, e.g. 'certcli compare CPC CCS'.")
+    facts = comparison(found, creds)
     today = clock(ctx).today()
-    emit(view.comparison_json(found, creds, today) if json_out else view.comparison_table(found, creds, today))
+    emit(view.comparison_json(found, facts, today) if json_out else view.comparison_table(found, facts, today))
 
 
 def search(

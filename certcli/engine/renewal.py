@@ -28,7 +28,7 @@ from certcli.engine.ceu_rules import ceu_requirement as ceu_requirement
 from certcli.engine.fees import RecertFee as RecertFee  # re-exported: render/renewal.py names it here
 from certcli.engine.fees import recert_fee
 from certcli.errors import UsageError
-from certcli.model import Audience, Claim, Credential, FeeKind, Organization, Status, TierKind
+from certcli.model import Audience, Claim, Credential, FeeKind, Organization, Status
 
 # --------------------------------------------------------------------------- dates
 
@@ -82,13 +82,6 @@ class KeepCost(NamedTuple):
     dues: Claim[Any] | None  # the yearly dues counted; None when not published (or not counted)
     fee: RecertFee | None
     total: int | None  # None when a part is not published
-
-
-def _individual_dues(org: Organization) -> tuple[Claim[Any], ...] | None:
-    for tier in org.membership.tiers:
-        if tier.kind is TierKind.INDIVIDUAL:
-            return tier.dues
-    return None
 
 
 # --------------------------------------------------------------------------- the plan
@@ -252,7 +245,7 @@ def _issuer_renewal(
 
     keep = catalog.pick(org.membership.required_to_keep)
     required = bool(keep.value) if keep is not None else False
-    dues_fact = _individual_dues(org)
+    dues_fact = org.individual_dues
     dues = catalog.pick(dues_fact)
     dues_dates: tuple[date, ...] = ()
     if required and next_due is not None and years and years > 1:

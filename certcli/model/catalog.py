@@ -77,6 +77,14 @@ class Organization(Frozen):
     exam_policies: Notes = ()  # retest waits, reschedule rules… as text claims
     fees: tuple[Fee, ...] = ()  # exam-administration fees (extension, reschedule)
 
+    @property
+    def individual_dues(self) -> MoneyFact | None:
+        """The dues a year for an individual member (None: no such tier, or not published)."""
+        for tier in self.membership.tiers:
+            if tier.kind is TierKind.INDIVIDUAL:
+                return tier.dues
+        return None
+
 
 # --------------------------------------------------------------------------- credentials
 

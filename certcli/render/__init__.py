@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeAlias
 
-from pydantic import BaseModel
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from certcli.catalog import STALE_DAYS, Catalog
+from certcli.catalog import Catalog
+from certcli.catalog.provenance import newest_year, year_is_stale
 from certcli.model import Audience, Claim, Fee
-from certcli.render.grid import Grid
+from certcli.render.table import Table, borderless, grid
+from certcli.words import human, money
 
 NOT_PUBLISHED = "not published"
 STALE_NOTE = (
@@ -29,10 +30,6 @@ Fact: TypeAlias = "tuple[Claim[Any], ...]"
 
 
 # --------------------------------------------------------------------------- formatting values
-
-
-def money(value: Any) -> str:
-    return f"${value:,}" if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
 def minutes(value: Any) -> str:
@@ -58,22 +55,10 @@ def claim_value(claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> str:
     return fmt(claim.value)
 
 
-def years(n: float) -> str:
-    """``1 year``, ``2.5 years``, ``4 years``."""
-    shown = int(n) if n == int(n) else n
-    return f"{shown} year{'' if n == 1 else 's'}"
 
 
-def every(cycle: int | None) -> str:
-    """How often a renewal cycle comes round: ``every year``, ``every 2 years``."""
-    if cycle is None:
-        return "per cycle (cycle not published)"
-    return "every year" if cycle == 1 else f"every {cycle} years"
 
 
-def human(name: str) -> str:
-    """``hospital_outpatient`` → ``hospital outpatient``; ``non_member`` → ``non-member``."""
-    return str(name).replace("non_", "non-").replace("_", " ")
 
 
 # --------------------------------------------------------------------------- footnotes
@@ -108,10 +93,9 @@ class Footnotes:
         unique = [i for i in dict.fromkeys(ids) if i in self.catalog.sources]
         if not unique:
             return Text("")
-        years = [self.catalog.sources[i].year for i in unique]
-        newest = max((y for y in years if y), default=None)
+        newest = newest_year(self.catalog.sources[i] for i in unique)
         text = Text(f"{newest or 'undated'} " + " ".join(self.mark(i) for i in unique))
-        if newest is None or (self.today - date(newest, 7, 1)).days > STALE_DAYS:
+        if year_is_stale(newest, self.today):  # the rule of Catalog.is_stale, for a year
             self.stale_seen = True
             text.append(" old", style="yellow")
         return text
@@ -157,13 +141,20 @@ class Footnotes:
         return text, self.as_of(claim)
 
     def table(self, title: str = "Sources") -> RenderableType:
-        table = Grid(title=title, show_header=False)
-        table.add_column(no_wrap=True, style="dim")
-        table.add_column(overflow="fold")
+        """The numbered sources: each one's title (wrapped under itself) and, on a line of its
+        own, its URL, whole: never wrapped or cut, even when it is wider than the terminal
+        (the terminal wraps it, and it stays one link)."""
+        parts: list[RenderableType] = [Text(title, style="table.title")] if title else []
+        width = len(f"[{len(self.order)}]")
         for i, sid in enumerate(self.order, 1):
             src = self.catalog.sources[sid]
-            table.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}\n{src.url}"))
-        return table
+            row = borderless(show_header=False)
+            row.add_column(no_wrap=True, style="dim", width=width)
+            row.add_column(overflow="fold")
+            row.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}"))
+            parts.append(row)
+            parts.append(Text(" " * (width + 3) + src.url, no_wrap=True, overflow="ignore"))
+        return Group(*parts)
 
     def notes(self) -> list[str]:
         out = []
@@ -192,124 +183,18 @@ def fee_row(notes: Footnotes, fee: Fee, label: str, note_below: bool = False) ->
     return label, value, as_of
 
 
-def fact_table() -> Grid:
-    """Three columns: what, value, as of."""
-    table = Grid(show_header=False)
-    table.add_column(style="bold", no_wrap=False, min_width=10, max_width=22)
-    table.add_column(overflow="fold", ratio=1)
-    table.add_column(no_wrap=True, justify="right")
-    return table
-
-
 def section(title: str, *body: RenderableType) -> Group:
     return Group(Text(""), Text(title, style="bold underline"), *body)
 
 
-def bullets(lines: Iterable[str | Text], style: str = "") -> Grid:
+def bullets(lines: Iterable[str | Text], style: str = "") -> Table:
     """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    grid = Grid.bare()
-    grid.add_column(no_wrap=True, style=style)
-    grid.add_column(overflow="fold")
+    out = grid()
+    out.add_column(no_wrap=True, style=style)
+    out.add_column(overflow="fold")
     for line in lines:
         text = line if isinstance(line, Text) else Text(line)
         if style:
             text.stylize(style, 0, len(text))
-        grid.add_row("•", text)
-    return grid
-
-
-# --------------------------------------------------------------------------- JSON
-
-
-CLAIM_LISTS = {"salary", "history", "rules", "exam_policies", "salary_survey", "outlook", "training", "notes"}
-
-
-def claim_json(catalog: Catalog, claim: Claim[Any], today: date) -> dict[str, Any]:
-    src = catalog.sources[claim.source]
-    out: dict[str, Any] = {"value": claim.value}
-    if claim.max is not None:
-        out["max"] = claim.max
-    if claim.label:
-        out["label"] = claim.label
-    out.update(
-        source=claim.source,
-        as_of=src.year,
-        confidence=str(src.confidence),
-        stale=catalog.is_stale(claim, today),
-    )
-    if claim.note:
-        out["note"] = claim.note
-    if claim.current:
-        out["current"] = True
-    if claim.superseded:
-        out["superseded"] = True
-    if claim.doubtful:
-        out["doubtful"] = True
+        out.add_row("•", text)
     return out
-
-
-def fact_json(catalog: Catalog, fact: Fact | None, today: date) -> dict[str, Any] | None:
-    """``{"value": …, "as_of": …, "source": …, "disputed": …, "claims": […]}``; None when unknown."""
-    picked = catalog.pick(fact)
-    if not fact:
-        return None
-    if picked is None:  # only doubtful claims: unknown, but show what was seen
-        return {"value": None, "as_of": None, "source": None, "disputed": False,
-                "claims": [claim_json(catalog, c, today) for c in fact]}
-    head = claim_json(catalog, picked, today)
-    return {
-        "value": picked.value,
-        **({"max": picked.max} if picked.max is not None else {}),
-        "as_of": head["as_of"],
-        "source": picked.source,
-        "confidence": head["confidence"],
-        "stale": head["stale"],
-        "disputed": catalog.disputed(fact),
-        "claims": [claim_json(catalog, c, today) for c in fact],
-    }
-
-
-def model_json(catalog: Catalog, obj: Any, today: date, name: str = "") -> Any:
-    """A model as JSON, with every fact resolved (value in use + all claims with sources)."""
-    if isinstance(obj, BaseModel):
-        return {
-            key: model_json(catalog, getattr(obj, key), today, key)
-            for key in type(obj).model_fields
-        }
-    if isinstance(obj, tuple):
-        if obj and all(isinstance(c, Claim) for c in obj):
-            if name in CLAIM_LISTS:
-                return [claim_json(catalog, c, today) for c in obj]
-            return fact_json(catalog, obj, today)
-        return [model_json(catalog, item, today) for item in obj]
-    if hasattr(obj, "value") and isinstance(obj, str):  # StrEnum
-        return str(obj)
-    return obj
-
-
-def sources_json(catalog: Catalog, ids: Iterable[str]) -> dict[str, Any]:
-    out = {}
-    for sid in sorted(set(ids)):
-        src = catalog.sources[sid]
-        out[sid] = {
-            "url": src.url,
-            "title": src.title,
-            "year": src.year,
-            "year_note": src.year_note,
-            "confidence": str(src.confidence),
-        }
-    return out
-
-
-def cited(doc: Any) -> set[str]:
-    """Every source id a JSON document cites."""
-    found: set[str] = set()
-    if isinstance(doc, dict):
-        if isinstance(doc.get("source"), str):
-            found.add(doc["source"])
-        for value in doc.values():
-            found |= cited(value)
-    elif isinstance(doc, list):
-        for item in doc:
-            found |= cited(item)
-    return found

@@ -24,24 +24,15 @@ from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
     bullets,
-    cited,
-    claim_json,
-    every,
-    fact_json,
-    fact_table,
-    human,
     minutes,
-    model_json,
-    money,
     plain,
     section,
     source_year,
-    sources_json,
-    years,
 )
-from certcli.render.catalog import individual_dues, membership_required
 from certcli.render.fees import as_of_cell, item_json
-from certcli.render.grid import Grid
+from certcli.render.json import cited, claim_json, fact_json, model_json, plain_json, sources_json
+from certcli.render.table import Table, borderless, fact_table
+from certcli.words import every, human, money, plural, years
 
 GOAL_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["goal"].choices}
 
@@ -158,7 +149,7 @@ def _cost_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
     if q is None:
         part.rows.append(("Exam", Text(NOT_PUBLISHED, style="dim"), Text("")))
     else:
-        attempts = f", {q.attempts} attempt{'s' if q.attempts != 1 else ''}"
+        attempts = f", {plural(q.attempts, 'attempt')}"
         who = "member" if q.member else "non-member"
         part.rows.append((f"Exam ({who}{attempts})", _item_value(q.exam), _as_of(notes, q.exam)))
         if q.dues is not None:
@@ -198,7 +189,7 @@ def _renewal_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
                           *notes.fact(cred.renewal.subject_ceus, lambda v: f"{v} CEUs")))
     keep = catalog.pick(org.membership.required_to_keep)
     if keep is not None and keep.value:
-        dues = catalog.pick(individual_dues(catalog, cred))
+        dues = catalog.pick(org.individual_dues)
         if dues is not None:
             part.rows.append(("Membership", Text(f"required every year: {money(dues.value)}/yr"), notes.as_of(dues)))
         else:
@@ -348,8 +339,8 @@ def plan_view(plan: Plan, catalog: Catalog, today: date) -> RenderableType:
     return Group(*out)
 
 
-def _cost_table(header: list[str], rows: list[list[Text]]) -> Grid:
-    table = Grid(header_style="bold", pad_edge=False)
+def _cost_table(header: list[str], rows: list[list[Text]]) -> Table:
+    table = borderless(header_style="bold", pad_edge=False)
     table.add_column(header[0], justify="right", no_wrap=True)
     table.add_column(header[1], ratio=1, overflow="fold")
     table.add_column(header[2], justify="right", no_wrap=True)
@@ -419,19 +410,6 @@ def _item_json(item: Any) -> dict[str, Any] | None:
     return item_json(item) if item is not None else None
 
 
-def _plain_json(obj: Any) -> Any:
-    """An engine record (a NamedTuple) as JSON: nested records as dicts, models as their codes."""
-    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
-        return {name: _plain_json(getattr(obj, name)) for name in obj._fields}
-    if isinstance(obj, tuple | list | frozenset | set):
-        return [_plain_json(x) for x in obj]
-    if isinstance(obj, dict):
-        return {str(k): _plain_json(v) for k, v in obj.items()}
-    if hasattr(obj, "code") and hasattr(obj, "model_fields"):
-        return obj.code
-    if isinstance(obj, str):
-        return str(obj)
-    return obj
 
 
 def _requirement_json(req: CeuRequirement) -> dict[str, Any]:
@@ -457,7 +435,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "first_year_total": q.total if q else None,
         "attempts": q.attempts if q else None,
         "member": q.member if q else None,
-        "membership_required": q.membership_required if q else membership_required(catalog, cred),
+        "membership_required": q.membership_required if q else catalog.members_only(org),
         "notes": list(q.notes) if q else [],
         "price_page": cred.url or org.url,
     }
@@ -472,7 +450,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "subject_ceus": fact_json(catalog, cred.renewal.subject_ceus, today),
         "subject": cred.renewal.subject,
         "membership_required_to_keep": bool(keep.value) if keep is not None else None,
-        "dues": fact_json(catalog, individual_dues(catalog, cred), today)
+        "dues": fact_json(catalog, org.individual_dues, today)
         if keep is not None and keep.value else None,
         "fees": [
             {"kind": str(f.kind), "audience": str(f.audience), "amount": fact_json(catalog, f.amount, today),
@@ -518,7 +496,7 @@ def _cost_json(plan: Plan) -> dict[str, Any] | None:
         "by_year": [{"year": y, "amount": v} for y, v in sorted(cost.by_year().items())],
         "items": [_item_json(i) for i in cost.items],
         "strategy": list(cost.strategy),
-        "break_even": [_plain_json(b) for b in cost.break_even],
+        "break_even": [plain_json(b) for b in cost.break_even],
     }
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from certcli.catalog import Catalog
@@ -15,27 +15,25 @@ from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
     bullets,
-    cited,
-    every,
-    fact_table,
     fee_row,
-    human,
     minutes,
-    model_json,
-    money,
     plain,
     section,
-    sources_json,
 )
-from certcli.render.grid import Grid
+from certcli.render.json import cited, model_json, sources_json
+from certcli.render.table import Table, borderless, fact_table, fit
+from certcli.words import every, human, money, plural
+
+if TYPE_CHECKING:  # 'list' imports this module and needs no engine
+    from certcli.engine.browse import CredentialFacts, ExamPrice
 
 # --------------------------------------------------------------------------- list
 
 
-def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Grid:
+def list_table(catalog: Catalog, creds: list[Credential], width: int = 80) -> Table:
     """The catalog as a table; below 60 columns only code, name and issuer."""
     narrow = width < 60
-    table = Grid(header_style="bold", expand=True, pad_edge=False)
+    table = borderless(header_style="bold", expand=True, pad_edge=False)
     table.add_column("Code", no_wrap=True, style="bold cyan", min_width=max((len(c.code) for c in creds), default=4))
     # names wrap rather than end in "…": CDEO and CDEI differ only in their last word
     table.add_column("Credential", overflow="fold", ratio=1)
@@ -73,18 +71,7 @@ def list_json(catalog: Catalog, creds: list[Credential]) -> dict[str, Any]:
     }
 
 
-# --------------------------------------------------------------------------- facts shared by show and compare
-
-
-def membership_required(catalog: Catalog, cred: Credential) -> bool | None:
-    return catalog.members_only(catalog.issuer(cred))
-
-
-def individual_dues(catalog: Catalog, cred: Credential) -> Any:
-    for tier in catalog.issuer(cred).membership.tiers:
-        if tier.kind is TierKind.INDIVIDUAL:
-            return tier.dues
-    return None
+# --------------------------------------------------------------------------- shared by show and compare
 
 
 def requirement_text(req: Requirement) -> str:
@@ -99,18 +86,18 @@ def requirement_text(req: Requirement) -> str:
 # --------------------------------------------------------------------------- show
 
 
-def credential_card(catalog: Catalog, cred: Credential, today: date) -> RenderableType:
+def credential_card(catalog: Catalog, facts: CredentialFacts, today: date) -> RenderableType:
     notes = Footnotes(catalog, today)
-    org = catalog.issuer(cred)
+    cred, org = facts.credential, facts.organization
     parts: list[RenderableType] = []
 
     title = Text(f"{cred.code}", style="bold cyan")
     title.append(f" — {cred.name}", style="bold")
     parts.append(title)
-    facts = [org.code, human(cred.category), str(cred.level)]
+    about = [org.code, human(cred.category), str(cred.level)]
     if cred.settings:
-        facts.append(", ".join(human(s) for s in cred.settings))
-    line = Text(" · ".join(facts), style="dim")
+        about.append(", ".join(human(s) for s in cred.settings))
+    line = Text(" · ".join(about), style="dim")
     if cred.status is not Status.ACTIVE:
         line.append(f" · {cred.status}", style="yellow")
     parts.append(line)
@@ -150,13 +137,13 @@ def credential_card(catalog: Catalog, cred: Credential, today: date) -> Renderab
 
     # fees
     table = fact_table()
-    required = membership_required(catalog, cred)
+    required = facts.membership_required
     for fee in cred.fees:
         label = human(fee.kind).capitalize()
         if _all_superseded(fee.amount):  # an old price, not one to pay today
             label = "Earlier " + label.lower()
         if fee.attempts:
-            label += f", {fee.attempts} attempt{'s' if fee.attempts > 1 else ''}"
+            label += f", {plural(fee.attempts, 'attempt')}"
         table.add_row(*fee_row(notes, fee, label, note_below=True))
     if not any(f.kind is FeeKind.EXAM and not _all_superseded(f.amount) for f in cred.fees):
         table.add_row("Exam fee", "current price " + NOT_PUBLISHED, "")
@@ -200,7 +187,7 @@ def credential_card(catalog: Catalog, cred: Credential, today: date) -> Renderab
             body.append(bullets(c.text for c in app.removal))
         parts.append(section(f"Apprentice status ({app.designation})", *body))
 
-    parts.append(section("Keeping it", renewal_table(catalog, cred, notes)))
+    parts.append(section("Keeping it", renewal_table(catalog, facts, notes)))
 
     if cred.salary:
         table = fact_table()
@@ -220,14 +207,12 @@ def _all_superseded(fact: Any) -> bool:
     return all(c.superseded for c in fact)
 
 
-def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Grid:
-    from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
-    org = catalog.issuer(cred)
+def renewal_table(catalog: Catalog, facts: CredentialFacts, notes: Footnotes) -> Table:
+    cred, org = facts.credential, facts.organization
     rules = org.renewal
     table = fact_table()
-    req = ceu_requirement(catalog, org, [cred])
-    cycle = catalog.pick(rules.cycle_years)
-    often = every(cycle.value if cycle else None)
+    req = facts.ceus
+    often = every(req.cycle_years)
     if req.ceus is not None:
         cite = notes.cite(req.sources)
         table.add_row("CEUs", Text(f"{req.ceus} {often}"), cite)
@@ -249,8 +234,7 @@ def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Grid:
         table.add_row(f"From {org.code}", *notes.fact(rules.issuer_share))
     keep = catalog.pick(org.membership.required_to_keep)
     if keep is not None and keep.value:
-        dues = individual_dues(catalog, cred)
-        value, as_of = notes.fact(dues, lambda v: f"{money(v)}/yr")
+        value, as_of = notes.fact(facts.dues, lambda v: f"{money(v)}/yr")
         table.add_row("Membership", Text("required every year: ").append(value), as_of)
     for fee in rules.fees:
         label = {"renewal": "Renewal fee", "renewal_additional": "Each extra credential"}.get(str(fee.kind))
@@ -268,12 +252,11 @@ def renewal_table(catalog: Catalog, cred: Credential, notes: Footnotes) -> Grid:
     return table
 
 
-def credential_json(catalog: Catalog, cred: Credential, today: date) -> dict[str, Any]:
-    from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
-    doc: dict[str, Any] = model_json(catalog, cred, today)
-    org = catalog.issuer(cred)
-    req = ceu_requirement(catalog, org, [cred])
-    doc["membership_required_for_exam"] = membership_required(catalog, cred)
+def credential_json(catalog: Catalog, facts: CredentialFacts, today: date) -> dict[str, Any]:
+    org = facts.organization
+    doc: dict[str, Any] = model_json(catalog, facts.credential, today)
+    req = facts.ceus
+    doc["membership_required_for_exam"] = facts.membership_required
     doc["renewal"]["ceus_per_cycle"] = req.ceus
     doc["renewal"]["cycle_years"] = req.cycle_years
     doc["renewal"]["rule"] = req.basis
@@ -299,12 +282,13 @@ def _short(text: str, width: int = 40) -> str:
     return (head[:cut] if cut > 0 else head).rstrip(" ;,.(") + "…"
 
 
-def comparison_rows(catalog: Catalog, creds: list[Credential]) -> list[tuple[str, list[tuple[str, Any]]]]:
-    """For each row: its label and, per credential, (display text, claim or None)."""
-    from certcli.engine.fees import find_fee
-    from certcli.engine.renewal import ceu_requirement  # imported here: 'list' needs no engine
+Cell = tuple[str, Any]  # display text, and the claim it shows (None: no figure to date)
 
-    def fact_cell(fact: Any, fmt: Callable[[Any], str] = plain) -> tuple[str, Any]:
+
+def comparison_rows(catalog: Catalog, facts: list[CredentialFacts]) -> list[tuple[str, list[Cell]]]:
+    """For each row: its label and, per credential, (display text, claim or None)."""
+
+    def fact_cell(fact: Any, fmt: Callable[[Any], str] = plain) -> Cell:
         claim = catalog.pick(fact)
         if claim is None:
             return NOT_PUBLISHED, None
@@ -313,67 +297,98 @@ def comparison_rows(catalog: Catalog, creds: list[Credential]) -> list[tuple[str
             text += "*"
         return text, claim
 
-    def exam_fee(cred: Credential, audience: Audience, attempts: int | None) -> tuple[str, Any]:
-        if audience is Audience.NON_MEMBER and membership_required(catalog, cred):
+    def exam_fee(price: ExamPrice) -> Cell:
+        if price.members_only:
             return "members only", None
-        fee = find_fee(cred.fees, FeeKind.EXAM, audience, attempts)
-        if fee is None or _all_superseded(fee.amount):
+        if price.fee is None:
             return NOT_PUBLISHED, None
-        return fact_cell(fee.amount, money)
+        return fact_cell(price.fee.amount, money)
 
-    def renewal_cell(cred: Credential) -> tuple[str, Any]:
-        req = ceu_requirement(catalog, catalog.issuer(cred), [cred])
+    def renewal_cell(f: CredentialFacts) -> Cell:
+        req = f.ceus
         if req.ceus is None:
-            return fact_cell(cred.renewal.ceus)
+            return fact_cell(f.credential.renewal.ceus)
         years = f"/{req.cycle_years} yr" if req.cycle_years else ""
         return f"{req.ceus}{years}", None
 
-    def membership_cell(cred: Credential) -> tuple[str, Any]:
-        required = membership_required(catalog, cred)
-        return ({True: "required", False: "optional", None: NOT_PUBLISHED}[required], None)
+    def membership_cell(f: CredentialFacts) -> Cell:
+        return ({True: "required", False: "optional", None: NOT_PUBLISHED}[f.membership_required], None)
 
-    def eligibility_cell(cred: Credential) -> tuple[str, Any]:
-        reqs = [r.text for r in cred.eligibility.required]
+    def eligibility_cell(f: CredentialFacts) -> Cell:
+        reqs = [r.text for r in f.credential.eligibility.required]
         return (_short("; ".join(reqs)) if reqs else "none published", None)
 
-    def latest_salary(cred: Credential) -> tuple[str, Any]:
-        live = [c for c in cred.salary if not c.superseded]
-        if not live:
+    def salary_cell(f: CredentialFacts) -> Cell:
+        if f.salary is None:
             return NOT_PUBLISHED, None
-        claim = max(live, key=lambda c: catalog.sources[c.source].year or 0)
-        return money(claim.value), claim
+        return money(f.salary.value), f.salary
 
-    rows: list[tuple[str, Callable[[Credential], tuple[str, Any]]]] = [
-        ("Issuer", lambda c: (c.issuer, None)),
-        ("Category", lambda c: (human(c.category), None)),
-        ("Level", lambda c: (str(c.level), None)),
-        ("Settings", lambda c: (", ".join(human(s) for s in c.settings) or NOT_PUBLISHED, None)),
-        ("Status", lambda c: (str(c.status), None)),
-        ("Questions", lambda c: fact_cell(c.exam.questions)),
-        ("Time", lambda c: fact_cell(c.exam.minutes, lambda v: f"{v} min")),
-        ("Book", lambda c: fact_cell(c.exam.book)),
-        ("Passing", lambda c: fact_cell(c.exam.passing)),
-        ("Exam fee, member", lambda c: exam_fee(c, Audience.MEMBER, 1)),
-        ("Exam fee, non-member", lambda c: exam_fee(c, Audience.NON_MEMBER, 1)),
+    rows: list[tuple[str, Callable[[CredentialFacts], Cell]]] = [
+        ("Issuer", lambda f: (f.credential.issuer, None)),
+        ("Category", lambda f: (human(f.credential.category), None)),
+        ("Level", lambda f: (str(f.credential.level), None)),
+        ("Settings", lambda f: (", ".join(human(s) for s in f.credential.settings) or NOT_PUBLISHED, None)),
+        ("Status", lambda f: (str(f.credential.status), None)),
+        ("Questions", lambda f: fact_cell(f.credential.exam.questions)),
+        ("Time", lambda f: fact_cell(f.credential.exam.minutes, lambda v: f"{v} min")),
+        ("Book", lambda f: fact_cell(f.credential.exam.book)),
+        ("Passing", lambda f: fact_cell(f.credential.exam.passing)),
+        ("Exam fee, member", lambda f: exam_fee(f.exam_fee(Audience.MEMBER))),
+        ("Exam fee, non-member", lambda f: exam_fee(f.exam_fee(Audience.NON_MEMBER))),
         ("Membership to test", membership_cell),
-        ("Dues, individual", lambda c: fact_cell(individual_dues(catalog, c), lambda v: f"{money(v)}/yr")),
+        ("Dues, individual", lambda f: fact_cell(f.dues, lambda v: f"{money(v)}/yr")),
         ("Required to sit", eligibility_cell),
-        ("Apprentice", lambda c: (c.apprentice.designation if c.apprentice else "no", None)),
+        ("Apprentice", lambda f: (f.credential.apprentice.designation if f.credential.apprentice else "no", None)),
         ("CEUs alone", renewal_cell),
-        ("Salary (latest)", latest_salary),
+        ("Salary", salary_cell),
     ]
-    return [(label, [fn(c) for c in creds]) for label, fn in rows]
+    return [(label, [fn(f) for f in facts]) for label, fn in rows]
 
 
-def comparison_table(catalog: Catalog, creds: list[Credential], today: date) -> RenderableType:
+class _SideBySide:
+    """The comparison, laid out for the width it is printed at: one table when every word fits
+    whole; else the codes in as few even groups as fit, one table each, every table with the
+    labels (six codes at 80 columns: two tables of three)."""
+
+    def __init__(self, codes: list[str], labels: list[Text], cells: list[list[Text]]) -> None:
+        self.codes, self.labels, self.cells = codes, labels, cells
+
+    def _table(self, which: list[int]) -> Table:
+        table = borderless(header_style="bold cyan", pad_edge=False)
+        table.add_column("", style="bold", no_wrap=False, max_width=14)
+        for i in which:
+            table.add_column(self.codes[i], overflow="fold")
+        for label, row in zip(self.labels, self.cells, strict=True):
+            table.add_row(label, *(row[i] for i in which))
+        return table
+
+    def _groups(self, width: int) -> list[Table]:
+        count = len(self.codes)
+        for parts in range(1, count + 1):
+            size = -(-count // parts)  # the groups as even as they can be, larger ones first
+            groups = [list(range(start, min(start + size, count))) for start in range(0, count, size)]
+            tables = [self._table(group) for group in groups]
+            if all(fit(table, width) for table in tables):
+                return tables
+        tables = [self._table([i]) for i in range(count)]  # too narrow even for one code: rich folds
+        return tables
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for n, table in enumerate(self._groups(options.max_width)):
+            if n:
+                yield Text("")
+            yield table
+
+
+def comparison_table(catalog: Catalog, facts: list[CredentialFacts], today: date) -> RenderableType:
     notes = Footnotes(catalog, today)
-    table = Grid(header_style="bold cyan", pad_edge=False)
-    table.add_column("", style="bold", no_wrap=False, max_width=14)
-    for cred in creds:
-        table.add_column(cred.code, overflow="fold", ratio=1)
-    for label, cells in comparison_rows(catalog, creds):
+    rows = comparison_rows(catalog, facts)
+    labels: list[Text] = []
+    grid: list[list[Text]] = []
+    for label, cells in rows:
         differ = len({text for text, _ in cells}) > 1
-        row: list[Text] = [Text(label, style="bold" if differ else "dim")]
+        labels.append(Text(label, style="bold" if differ else "dim"))
+        row: list[Text] = []
         for text, claim in cells:
             cell = Text(text, style="" if differ else "dim")
             if text == NOT_PUBLISHED:
@@ -383,28 +398,29 @@ def comparison_table(catalog: Catalog, creds: list[Credential], today: date) -> 
                 cell.append(notes.as_of(claim))
                 cell.stylize("dim", len(text))
             row.append(cell)
-        table.add_row(*row)
+        grid.append(row)
+    table = _SideBySide([f.credential.code for f in facts], labels, grid)
     tail = ["On a colour terminal, rows that differ are bold; rows the same for all are dim."]
-    if any(text.endswith("*") for _, cells in comparison_rows(catalog, creds) for text, _ in cells):
+    if any(text.endswith("*") for _, cells in rows for text, _ in cells):
         tail.append("* sources disagree on this figure: 'certcli show CODE' lists every value and source.")
     tail += notes.notes()
     tail.append("Each figure shows the year it is as of and its source number.")
     return Group(table, Text(""), bullets(tail, style="dim"), Text(""), notes.table())
 
 
-def comparison_json(catalog: Catalog, creds: list[Credential], today: date) -> dict[str, Any]:
+def comparison_json(catalog: Catalog, facts: list[CredentialFacts], today: date) -> dict[str, Any]:
     rows = []
-    for label, cells in comparison_rows(catalog, creds):
+    for label, cells in comparison_rows(catalog, facts):
         values = {}
-        for cred, (text, claim) in zip(creds, cells, strict=True):
-            values[cred.code] = {
+        for f, (text, claim) in zip(facts, cells, strict=True):
+            values[f.credential.code] = {
                 "text": text,
                 "value": claim.value if claim is not None else None,
                 "as_of": catalog.sources[claim.source].year if claim is not None else None,
                 "source": claim.source if claim is not None else None,
             }
         rows.append({"fact": label, "differs": len({v["text"] for v in values.values()}) > 1, "values": values})
-    doc = {"codes": [c.code for c in creds], "rows": rows}
+    doc = {"codes": [f.credential.code for f in facts], "rows": rows}
     doc["sources"] = sources_json(catalog, cited(doc))
     return doc
 
@@ -412,8 +428,8 @@ def comparison_json(catalog: Catalog, creds: list[Credential], today: date) -> d
 # --------------------------------------------------------------------------- search
 
 
-def search_table(catalog: Catalog, hits: list[tuple[Credential, str]]) -> Grid:
-    table = Grid(header_style="bold", pad_edge=False)
+def search_table(catalog: Catalog, hits: list[tuple[Credential, str]]) -> Table:
+    table = borderless(header_style="bold", pad_edge=False)
     table.add_column("Code", no_wrap=True, style="bold cyan")
     table.add_column("Credential", ratio=1, overflow="fold")
     table.add_column("Matched", style="dim", no_wrap=True, overflow="ellipsis", max_width=18)

@@ -22,13 +22,11 @@ from certcli.render import (
     STALE_NOTE,
     Footnotes,
     bullets,
-    cited,
-    fact_json,
-    money,
     section,
-    sources_json,
 )
-from certcli.render.grid import Grid
+from certcli.render.json import cited, fact_json, sources_json
+from certcli.render.table import Fitted, Table, borderless
+from certcli.words import money, years
 
 UNKNOWN_MARK = "?"
 DISPUTED_NOTE = "* sources disagree on this figure: certcli uses the most recent official one (else the most recent)."
@@ -138,13 +136,7 @@ def fees_table(
 ) -> RenderableType:
     """One row per credential: price basis, exam fee, attempts, dues and the first-year total."""
     notes = Footnotes(catalog, today)
-    table = Grid(header_style="bold", pad_edge=False)
-    table.add_column("Code", style="bold cyan", no_wrap=True)
-    table.add_column("Priced as", no_wrap=True)
-    table.add_column("Exam fee", overflow="fold", min_width=9)
-    table.add_column("Tries", justify="right", no_wrap=True)
-    table.add_column("Dues (year 1)", overflow="fold", min_width=9)
-    table.add_column("First year", justify="right", no_wrap=True)
+    rows: list[_FeeRow] = []
     unknown_seen = False
     for q in quotes:
         basis = _basis(q)
@@ -164,7 +156,8 @@ def fees_table(
             unknown_seen = True
             known = sum(i.amount for i in (q.exam, q.dues) if i is not None and i.amount is not None)
             total = Text(f"{money(known)} + {UNKNOWN_MARK}" if known else UNKNOWN_MARK, style="yellow")
-        table.add_row(q.code, basis, exam, str(q.attempts), dues, total)
+        rows.append((q.code, basis, exam, str(q.attempts), dues, total))
+    table = Fitted(lambda: _fee_columns(rows), lambda: _fee_blocks(rows))
 
     tail: list[str] = []
     for q in quotes:
@@ -193,6 +186,40 @@ def quote_notes(q: Quote) -> list[str]:
         notes.append(f"{q.code} is not sold as a 2-attempt package: a retake costs {money(q.retake.amount)} "
                      f"(as of {q.retake.as_of or 'undated'}) ('certcli cost {q.code} --attempts 2' counts it).")
     return notes
+
+
+_FeeRow = tuple[str, Text, Text, str, Text, Text]  # code, priced as, exam fee, tries, dues, first year
+FEE_HEADERS = ("Code", "Priced as", "Exam fee", "Tries", "Dues (year 1)", "First year")
+
+
+def _fee_columns(rows: list[_FeeRow]) -> Table:
+    """One row per credential, one column per figure."""
+    table = borderless(header_style="bold", pad_edge=False)
+    code, basis, exam, tries, dues, first = FEE_HEADERS
+    table.add_column(code, style="bold cyan", no_wrap=True)
+    table.add_column(basis, no_wrap=True)
+    table.add_column(exam, overflow="fold", min_width=9)
+    table.add_column(tries, justify="right", no_wrap=True)
+    table.add_column(dues, overflow="fold", min_width=9)
+    table.add_column(first, justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def _fee_blocks(rows: list[_FeeRow]) -> Table:
+    """For a narrow terminal: one block per credential, one line per figure."""
+    table = borderless(show_header=False, pad_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for n, row in enumerate(rows):
+        if n:
+            table.add_row("", "")
+        table.add_row(Text(row[0], style="bold cyan"), "")
+        cells: tuple[RenderableType, ...] = row[1:]
+        for label, cell in zip(FEE_HEADERS[1:], cells, strict=True):
+            table.add_row(Text("  " + label, style="bold"), cell)
+    return table
 
 
 def _dim(text: Text) -> Text:
@@ -263,7 +290,7 @@ def memberships_view(catalog: Catalog, orgs: Sequence[Organization], today: date
             f"to keep its credentials: {_yes_no(catalog, m.required_to_keep)}"
         ))
         if m.tiers:
-            table = Grid(header_style="bold", pad_edge=False)
+            table = borderless(header_style="bold", pad_edge=False)
             table.add_column("Tier", overflow="fold", max_width=28)
             table.add_column("Dues a year", overflow="fold", ratio=1)
             table.add_column("As of", no_wrap=True, justify="right")
@@ -313,7 +340,7 @@ def memberships_json(catalog: Catalog, orgs: Sequence[Organization], today: date
 def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> RenderableType:
     """The plan by year: each item with its as-of year, subtotals, the total, the choices and why."""
     notes = Footnotes(catalog, today)
-    title = Text(f"Cost of {' + '.join(pc.codes) or 'nothing'} over {pc.years} year{'s' if pc.years > 1 else ''}",
+    title = Text(f"Cost of {' + '.join(pc.codes) or 'nothing'} over {years(pc.years)}",
                  style="bold")
     title.append(f" ({buyer_words(buyer)}"
                  + (f", {pc.attempts} attempts" if pc.attempts == 2 else "") + ")", style="dim")
@@ -325,7 +352,7 @@ def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> Rend
     if pc.held:
         parts.append(Text("Already held: " + ", ".join(pc.held) + " (no exam fee).", style="dim"))
 
-    table = Grid(header_style="bold", pad_edge=False)
+    table = borderless(header_style="bold", pad_edge=False)
     table.add_column("", overflow="fold", ratio=1, min_width=30)
     table.add_column("Amount", justify="right", no_wrap=True)
     table.add_column("As of", no_wrap=True)
@@ -357,7 +384,7 @@ def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> Rend
         table.add_row(Text(f"  Year {year} subtotal", style="italic"), sub, "")
     table.add_row("", "", "")
     total = Text(money(pc.total), style="bold")
-    label = Text(f"Total over {pc.years} year{'s' if pc.years > 1 else ''}", style="bold")
+    label = Text(f"Total over {years(pc.years)}", style="bold")
     if pc.incomplete:
         total.append(f" + {UNKNOWN_MARK}", style="yellow")
         label.append(" (incomplete)", style="yellow")

@@ -17,21 +17,14 @@ from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
     bullets,
-    cited,
-    claim_json,
     claim_value,
-    every,
-    fact_json,
-    fact_table,
     fee_row,
-    human,
-    money,
     plain,
     section,
-    sources_json,
-    years,
 )
-from certcli.render.grid import Grid
+from certcli.render.json import cited, claim_json, fact_json, sources_json
+from certcli.render.table import Table, borderless, fact_table
+from certcli.words import every, human, money, plural, years
 
 DATE_NOTE = (
     "Due dates count whole cycles from the date you gave (the date earned, or CODE@end:DATE for a cycle end); "
@@ -81,11 +74,11 @@ def _fact_text(catalog: Catalog, fact: Any, fmt: Callable[[Any], str] = plain) -
     if picked is None:
         return NOT_PUBLISHED
     text = claim_value(picked, fmt) + _as_of(catalog, picked)
-    others = [
-        c for c in fact or ()
-        if c is not picked and not c.superseded and not c.doubtful and (c.value, c.max) != (picked.value, picked.max)
-    ]
-    if others:
+    if catalog.disputed(fact):
+        others = [
+            c for c in fact or ()
+            if not c.superseded and not c.doubtful and (c.value, c.max) != (picked.value, picked.max)
+        ]
         text += "; sources disagree: " + "; ".join(claim_value(c, fmt) + _as_of(catalog, c) for c in others)
     return text
 
@@ -98,7 +91,7 @@ def recert_text(catalog: Catalog, fee: RecertFee, audience: bool = True) -> str:
             extra = fee.additional_claim.value
             return (
                 f"{money(fee.total)} per cycle{who}: {money(fee.first_claim.value)} + {money(extra)} × "
-                f"{fee.credentials - 1} further credential{'s' if fee.credentials > 2 else ''}"
+                f"{plural(fee.credentials - 1, 'further credential')}"
             )
         return f"{money(fee.total)} per cycle{who}"
     if fee.first_claim is None:
@@ -151,7 +144,7 @@ def _cite(notes: Footnotes, claims: list[Claim[Any] | None]) -> Text:
 
 
 def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
-    table = Grid(show_header=False)
+    table = borderless(show_header=False)
     table.add_column(no_wrap=True, style="bold")
     table.add_column(no_wrap=True)
     table.add_column(overflow="fold")
@@ -160,7 +153,7 @@ def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
         if d.kind == "dues":
             text.append(" (no CEUs this time)", style="dim")
         days = (d.when - plan.today).days
-        text.append(f" · in {days} day{'s' if days != 1 else ''}" if days else " · today", style="dim")
+        text.append(f" · in {plural(days, 'day')}" if days else " · today", style="dim")
         table.add_row(d.when.isoformat(), d.issuer, text)
     parts: list[RenderableType] = [table] if plan.deadlines else []
     if plan.undated:
@@ -171,7 +164,7 @@ def due_table(catalog: Catalog, plan: RenewalPlan) -> RenderableType:
     return Group(*parts)
 
 
-def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Grid:
+def issuer_table(catalog: Catalog, item: IssuerRenewal, notes: Footnotes) -> Table:
     org = item.organization
     rules = org.renewal
     req = item.requirement
