@@ -11,10 +11,10 @@ from datetime import date
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.table import Column, Table
 from rich.text import Text
 
 from certcli.engine.ceu import EntryLike, EntryProgress, IssuerProgress, Progress
+from certcli.render.table import Table, borderless
 from certcli.words import join_and, plural
 
 CSV_FIELDS = ["id", "date", "hours", "title", "provider", "credentials", "categories", "certificate", "sha256",
@@ -27,13 +27,13 @@ SHOWN_ENTRIES = 10  # the latest entries listed per issuer in the text view
 
 
 def _table(*headers: str) -> Table:
-    """A plain table whose cells are taken as text, never as rich markup: a title such as
-    "[Webinar] E/M" shows as typed (and markup parsing, with its emoji table, costs start-up)."""
-    return Table(*(Column(header=Text(h)) for h in headers), box=None, pad_edge=False)
+    """A borderless table (render/table.py): its string cells are plain text, never rich markup,
+    so a title such as "[Webinar] E/M" shows as typed."""
+    return borderless(*headers, pad_edge=False)
 
 
 def _row(table: Table, *cells: str) -> None:
-    table.add_row(*(Text(c) for c in cells))
+    table.add_row(*cells)
 
 
 def _num(x: float | None) -> str:
