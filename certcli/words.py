@@ -47,6 +47,25 @@ def every(cycle: int | None) -> str:
     return "every year" if cycle == 1 else f"every {cycle} years"
 
 
+def year_span(plan_years: Sequence[int]) -> str:
+    """Years of a plan: ``year 1``, ``years 1–3``, ``years 1 and 3``, ``every 2 years from year 3 to 9``."""
+    ys = sorted(set(plan_years))
+    if len(ys) == 1:
+        return f"year {ys[0]}"
+    if len(ys) > 2 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"years {ys[0]}–{ys[-1]}"
+    step = ys[1] - ys[0]
+    if len(ys) > 3 and ys == list(range(ys[0], ys[-1] + 1, step)):
+        return f"every {step} years from year {ys[0]} to {ys[-1]}"
+    return "years " + join_and([str(y) for y in ys])
+
+
+def in_years(plan_years: Sequence[int]) -> str:
+    """``in year 1``, ``in years 1 and 3``, ``every 2 years from year 3 to 49``."""
+    text = year_span(plan_years)
+    return text if text.startswith("every") else "in " + text
+
+
 def join_and(items: Sequence[str], empty: str = "") -> str:
     """``CPC``, ``CPC and CRC``, ``CPC, CRC and CPB``; ``empty`` for none."""
     items = list(items)

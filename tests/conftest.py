@@ -1,20 +1,31 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from certcli.catalog import Catalog, load_catalog
 from certcli.cli import app
+from certcli.commands.common import Clock
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+FIXTURE = REPO / "tests" / "fixtures" / "data"  # made-up round figures for rule tests (see its README)
 TODAY = date(2026, 11, 23)
+
+# Hypothesis in CI: the same examples on every run and no example database carried between runs,
+# so a failure is reproducible and never depends on what an earlier run happened to find.
+# Inputs it found once are pinned with @example next to the test.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -32,14 +43,32 @@ def catalog() -> Catalog:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
-    """Run certcli in-process: run("show", "CPC") → result with exit_code, stdout, stderr."""
+    """Run certcli in-process: run("show", "CPC") → result with exit_code, stdout, stderr.
+
+    ``today=date(…)`` fixes the clock (passed in as the context object, ``Clock``); other
+    keywords go to ``CliRunner.invoke`` unchanged."""
     monkeypatch.delenv("CERTCLI_DATA_DIR", raising=False)
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     runner = CliRunner()
 
-    def invoke(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
-        return runner.invoke(app, list(args), input=input, env=env)
+    def invoke(
+        *args: str, input: str | None = None, env: dict[str, str] | None = None, today: date | None = None,
+        **extra: Any,
+    ) -> Any:
+        if today is not None:
+            extra["obj"] = Clock(today)
+        return runner.invoke(app, list(args), input=input, env=env, **extra)
+
+    return invoke
+
+
+@pytest.fixture
+def run_fixture(run: Callable[..., Any]) -> Callable[..., Any]:
+    """``run`` on the fixture catalog (tests/fixtures/data) with the clock at TODAY (2026-11-23)."""
+
+    def invoke(*args: str, today: date = TODAY, **kwargs: Any) -> Any:
+        return run("--data-dir", str(FIXTURE), *args, today=today, **kwargs)
 
     return invoke
 
@@ -52,3 +81,36 @@ def ok(result: Any) -> Any:
 
 def as_json(result: Any) -> Any:
     return json.loads(ok(result).stdout)
+
+
+def flat(text: str) -> str:
+    """Text with every run of blanks and line breaks made one space (phrases wrap at 80 columns)."""
+    return " ".join(text.split())
+
+
+def comparison_cells(out: str, labels: list[str]) -> dict[str, dict[str, str]]:
+    """The cells of a printed ``compare`` table: {row label: {code: cell text, wraps joined}}.
+
+    ``labels`` are the row labels in order (from ``compare --json``); columns are found under the
+    codes in the header line, so the test does not depend on column widths or wrapping."""
+    lines = out.splitlines()
+    codes = lines[0].split()
+    starts = [lines[0].index(f" {code}") + 1 for code in codes]
+    bounds = list(zip(starts, [*starts[1:], None], strict=True))
+    cells: dict[str, dict[str, list[str]]] = {}
+    pending = list(labels)
+    current: str | None = None
+    for line in lines[1:]:
+        if not line.strip():
+            break  # the notes below the table
+        head = line[: starts[0]].strip()
+        if pending and head and pending[0].startswith(head):
+            current = pending.pop(0)
+            cells[current] = {code: [] for code in codes}
+        assert current is not None, f"no row label on {line!r}"
+        for code, (lo, hi) in zip(codes, bounds, strict=True):
+            piece = line[lo:hi].strip()
+            if piece:
+                cells[current][code].append(piece)
+    assert not pending, f"rows not found: {pending}"
+    return {label: {code: " ".join(parts) for code, parts in row.items()} for label, row in cells.items()}

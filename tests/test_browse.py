@@ -6,17 +6,31 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import as_json, ok
+from tests.conftest import as_json, comparison_cells, ok
 
 
-def test_compare_cpc_ccs_shows_researched_facts_with_dates(run: Any) -> None:
-    out = ok(run("compare", "CPC", "CCS")).stdout
-    assert "CPC" in out and "CCS" in out
-    assert "100" in out and "107" in out  # questions
-    assert "240 min" in out
-    assert "$299" in out  # CCS member fee
-    assert "members only" in out  # AAPC sells exams to members only
-    assert "2026" in out and "Sources" in out
+def test_compare_shows_each_figure_with_its_date_and_marks_in_its_cell(run_fixture: Any) -> None:
+    labels = [r["fact"] for r in as_json(run_fixture("compare", "TPC", "TCS", "--json"))["rows"]]
+    out = ok(run_fixture("compare", "TPC", "TCS")).stdout
+    assert out.splitlines()[0].split() == ["TPC", "TCS"]
+    cells = comparison_cells(out, labels)
+    assert list(cells) == labels  # every row printed, in order
+    assert cells["Questions"] == {"TPC": "100 2026 [1]", "TCS": "100 2026 [2]"}
+    assert cells["Time"] == {"TPC": "240 min 2026 [1]", "TCS": "240 min 2026 [2]"}
+    assert cells["Passing"] == {"TPC": "70% 2018 [3] old", "TCS": "not published"}
+    assert cells["Exam fee, member"] == {"TPC": "$400* 2025 [4]", "TCS": "$350 2026 [2]"}
+    assert cells["Exam fee, non-member"] == {"TPC": "members only", "TCS": "$400* 2024 [5] old"}
+    assert cells["Membership to test"] == {"TPC": "required", "TCS": "optional"}
+    assert cells["CEUs alone"] == {"TPC": "30/2 yr", "TCS": "20/2 yr"}
+    sources = " ".join(out[out.index("\nSources") :].split())
+    for n, (year, page) in enumerate(
+        [(2026, "aapc/2026"), (2026, "ahima/2026"), (2018, "aapc/2018"), (2025, "aapc/third-party-2025"),
+         (2024, "ahima/mirror-2024"), (2026, "aapc/third-party-2026")], start=1
+    ):  # fmt: skip
+        entry = sources[sources.index(f"[{n}]") : sources.index(f"[{n + 1}]") if n < 6 else None].strip()
+        assert f", {year}, " in entry and entry.endswith(f"https://example.org/test/{page}"), entry
+    text = " ".join(out.split())
+    assert "* sources disagree on this figure" in text and "'old' marks a figure more than 18 months old" in text
 
 
 def test_unknown_code_suggests_and_exits_2(run: Any) -> None:

@@ -26,7 +26,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import DATA, REPO
+from certcli.catalog import check_data, load_catalog
+from tests.conftest import DATA, REPO, ok
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -267,3 +268,35 @@ def test_a_cache_written_by_other_certcli_code_is_not_reused(
     _tamper(the_cache_file(cache_home), "Kept by the other certcli")
     assert cpc_name(run_other()) == "Kept by the other certcli"  # control: the other one reuses it
     assert cpc_name(show_cpc(data, cache_home)) == "Certified Professional Coder"  # this one does not
+
+
+# --------------------------------------------------------------------------- data check builds once
+
+
+def test_data_check_builds_the_catalog_once(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What check_data built is what load_catalog returns: the data files are not read again
+    (here they are broken in between, and loading still gives the checked catalog)."""
+    monkeypatch.setenv("CERTCLI_NO_CACHE", "1")  # a cold cache
+    assert check_data(data) == []
+    (data / "aapc.yaml").write_text("not: [valid\n")
+    catalog = load_catalog(data)
+    assert "CPC" in catalog.credentials
+
+
+def test_the_data_check_command_builds_the_catalog_once(data: Path, run: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted with a profile hook: how many times the catalog builder runs for one `data check`."""
+    monkeypatch.setenv("CERTCLI_NO_CACHE", "1")
+    builds = []
+
+    def count(frame: Any, event: str, arg: Any) -> None:
+        code = frame.f_code
+        if event == "call" and code.co_name == "build" and Path(code.co_filename).match("catalog/load.py"):
+            builds.append(code)
+
+    sys.setprofile(count)
+    try:
+        result = run("data", "check", str(data))
+    finally:
+        sys.setprofile(None)
+    assert ok(result).stdout.startswith(f"{data}: ok — ")
+    assert len(builds) == 1

@@ -146,13 +146,17 @@ def test_show_json_carries_every_cited_source(run: Any) -> None:
     assert cited(doc) <= set(doc["sources"])
 
 
-def test_show_json_keeps_every_disputed_value(run: Any) -> None:
-    doc = as_json(run("show", "CPC", "--json"))
-    exam_fee = next(f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1)
-    assert exam_fee["amount"]["value"] == 425 and exam_fee["amount"]["disputed"] is True
-    assert sorted(c["value"] for c in exam_fee["amount"]["claims"]) == [399, 399, 399, 425]
-    for claim in exam_fee["amount"]["claims"]:
+def test_show_json_keeps_every_disputed_value(run_fixture: Any) -> None:
+    doc = as_json(run_fixture("show", "tpc", "--json"))
+    [fee] = [f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1]
+    amount = fee["amount"]
+    assert (amount["value"], amount["source"], amount["as_of"]) == (400, "t-aapc-tp-2025", 2025)
+    assert amount["disputed"] is True
+    assert [(c["value"], c.get("current", False)) for c in amount["claims"]] == [(400, True), (350, False)]
+    for claim in amount["claims"]:
         assert claim["source"] in doc["sources"]
+    assert doc["membership_required_for_exam"] is True
+    assert cited(doc) <= set(doc["sources"])
 
 
 def test_every_credential_json_cites_resolvable_sources(catalog: Catalog) -> None:
@@ -187,28 +191,64 @@ def test_compare_six_credentials_fits_80_columns(run: Any) -> None:
     assert "Exam fee,   members" in out  # AAPC and AMBA sell their exams to members only
 
 
-def test_compare_json_rows_hold_each_credentials_figure_and_source(run: Any) -> None:
-    doc = as_json(run("compare", *[c.lower() for c in SIX], "--json"))
-    assert doc["codes"] == SIX
-    rows = {row["fact"]: row for row in doc["rows"]}
-    questions = rows["Questions"]["values"]
-    assert {code: questions[code]["value"] for code in ("CPC", "CCS", "CCA", "CPB")} == {
-        "CPC": 100,
-        "CCS": 107,
-        "CCA": 105,
-        "CPB": 135,
-    }
-    assert rows["Questions"]["differs"] is True
-    non_member = rows["Exam fee, non-member"]["values"]
-    assert non_member["CPC"] == {"text": "members only", "value": None, "as_of": None, "source": None}
-    assert non_member["CCS"]["value"] == 399 and non_member["CCS"]["source"] in doc["sources"]
-    assert rows["Category"]["differs"] is True
+FIXTURE_SIX = ["TPC", "TPB", "TCA", "TCS", "TBS", "TMR"]
+
+
+def compare_json(run_fixture: Any, typed: list[str]) -> dict[str, Any]:
+    doc: dict[str, Any] = as_json(run_fixture("compare", *typed, "--json"))
+    codes = [c.upper() for c in typed]
+    assert doc["codes"] == codes
+    for row in doc["rows"]:
+        assert list(row["values"]) == codes, row["fact"]  # every row has a cell for each code, in order
     assert cited(doc) <= set(doc["sources"])
+    return doc
 
 
-def test_compare_eight_credentials(run: Any) -> None:
-    doc = as_json(run("compare", *SIX, "CIC", "CRC", "--json"))
-    assert len(doc["codes"]) == 8
+def texts(doc: dict[str, Any], fact: str) -> dict[str, str]:
+    [row] = [r for r in doc["rows"] if r["fact"] == fact]
+    return {code: cell["text"] for code, cell in row["values"].items()}
+
+
+def test_compare_json_rows_hold_each_credentials_figure_and_source(run_fixture: Any) -> None:
+    doc = compare_json(run_fixture, [c.lower() for c in FIXTURE_SIX])
+    assert texts(doc, "Exam fee, member") == {
+        "TPC": "$400*", "TPB": "$300*", "TCA": "$150", "TCS": "$350", "TBS": "$100", "TMR": "not published",
+    }  # fmt: skip
+    assert texts(doc, "Exam fee, non-member") == {
+        "TPC": "members only", "TPB": "members only", "TCA": "$300", "TCS": "$400*", "TBS": "$100",
+        "TMR": "not published",
+    }  # fmt: skip
+    assert texts(doc, "Membership to test") == {
+        "TPC": "required", "TPB": "required", "TCA": "optional", "TCS": "optional", "TBS": "not published",
+        "TMR": "not published",
+    }  # fmt: skip
+    rows = {r["fact"]: r for r in doc["rows"]}
+    member = rows["Exam fee, member"]["values"]
+    assert (member["TPC"]["value"], member["TPC"]["source"], member["TPC"]["as_of"]) == (400, "t-aapc-tp-2025", 2025)
+    assert (member["TCA"]["value"], member["TCA"]["as_of"]) == (150, 2026)  # dated by the newer of two sources
+    assert member["TMR"] == {"text": "not published", "value": None, "as_of": None, "source": None}
+    non_member = rows["Exam fee, non-member"]["values"]
+    assert non_member["TPC"] == {"text": "members only", "value": None, "as_of": None, "source": None}
+    assert (non_member["TCS"]["value"], non_member["TCS"]["source"]) == (400, "t-ahima-mirror-2024")
+    assert rows["Questions"]["differs"] is False  # 100 for all six
+    assert rows["Exam fee, member"]["differs"] is True and rows["Category"]["differs"] is True
+
+
+def test_compare_eight_credentials(run_fixture: Any) -> None:
+    eight = ["TPB", "TPC", "TCA", "TRT", "TCS", "TRA", "TBS", "TMR"]
+    doc = compare_json(run_fixture, [c.lower() for c in eight])
+    assert texts(doc, "Issuer") == {
+        "TPB": "AAPC", "TPC": "AAPC", "TCA": "AHIMA", "TRT": "AHIMA", "TCS": "AHIMA", "TRA": "AHIMA", "TBS": "TBA",
+        "TMR": "TMA",
+    }  # fmt: skip
+    member = texts(doc, "Exam fee, member")
+    assert (member["TRT"], member["TRA"]) == ("not published", "not published")  # superseded only, doubtful only
+    assert texts(doc, "CEUs alone") == {
+        "TPB": "30/2 yr", "TPC": "30/2 yr", "TCA": "20/2 yr", "TRT": "20/2 yr", "TCS": "20/2 yr", "TRA": "30/2 yr",
+        "TBS": "10/2 yr", "TMR": "10",
+    }  # fmt: skip
+    out = ok(run_fixture("compare", *eight)).stdout
+    assert out.splitlines()[0].split() == eight
 
 
 def test_compare_needs_two_different_credentials(run: Any) -> None:

@@ -8,12 +8,17 @@ the credential); NHA's renewal fee has only doubtful claims (unknown); PMI $75 a
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 
-from certcli.catalog import Catalog
-from certcli.engine.fees import Buyer, PathCost, path_cost
+from certcli.catalog import Catalog, load_catalog
+from certcli.engine.cost import PathCost, path_cost
+from certcli.engine.fees import Buyer
+from certcli.model import Audience, Fee, FeeKind
+from certcli.words import in_years, money, year_span
 from tests.conftest import TODAY, as_json, ok
 
 
@@ -228,3 +233,169 @@ def test_cost_bad_input_is_one_line_and_exit_2(run: Any, args: list[str], messag
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
     assert result.stdout == ""
+
+
+# --------------------------------------------------------------------------- rules a user would see
+# Expected figures below are read from data/ (or a synthetic catalog), not copied: a routine fee
+# update keeps them true. Where a comment gives a dollar figure, it is the shipped data's, for reading.
+
+
+def published(catalog: Catalog, fees: tuple[Fee, ...], kind: FeeKind, audience: Audience) -> int:
+    """The current figure of the one fee of ``kind`` for ``audience`` (straight from data/)."""
+    [fee] = [f for f in fees if f.kind is kind and f.audience is audience]
+    claim = catalog.pick(fee.amount)
+    assert claim is not None and not claim.superseded, f"{kind} for {audience} has no current price"
+    return int(claim.value)
+
+
+def test_two_attempts_without_a_package_pay_the_exam_and_a_retake(run: Any, catalog: Catalog) -> None:
+    ccs = catalog.credential("CCS")
+    assert not any(f.kind is FeeKind.EXAM and f.attempts == 2 for f in ccs.fees), "CCS now has a 2-attempt package"
+    exam = published(catalog, ccs.fees, FeeKind.EXAM, Audience.NON_MEMBER)
+    retake = published(catalog, ccs.fees, FeeKind.RETAKE, Audience.NON_MEMBER)
+    doc = as_json(run("cost", "CCS", "--attempts", "2", "--non-member", "--years", "1", "--json"))
+    assert [(i["year"], i["kind"], i["amount"]) for i in doc["items"]] == [(1, "exam", exam), (1, "retake", retake)]
+    assert doc["total"] == exam + retake and not doc["incomplete"]  # $399 + $399 = $798
+    flat = " ".join(ok(run("cost", "CCS", "--attempts", "2", "--non-member", "--years", "1")).stdout.split())
+    assert "CCS retake (a second attempt, non-member)" in flat
+    assert f"Total over 1 year {money(exam + retake)}" in flat
+
+
+def test_each_further_credential_pays_the_additional_fee(run: Any, catalog: Catalog) -> None:
+    ahima = catalog.organizations["AHIMA"]
+    first = published(catalog, ahima.renewal.fees, FeeKind.RENEWAL, Audience.NON_MEMBER)
+    extra = published(catalog, ahima.renewal.fees, FeeKind.RENEWAL_ADDITIONAL, Audience.NON_MEMBER)
+    doc = as_json(run("cost", "CCA", "CCS", "CDIP", "--years", "6", "--non-member", "--json"))
+    assert [s["exam_year"] for s in doc["schedule"]] == [1, 2, 3]
+    renewals = [(i["year"], i["what"], i["amount"]) for i in doc["items"] if i["kind"] == "renewal"]
+    # a 2-year cycle from year 1: CCA + CCS in year 3, all three in year 5
+    assert renewals == [
+        (3, "AHIMA recertification (non-member)", first),
+        (3, "AHIMA recertification, 1 more credential (non-member)", extra),
+        (5, "AHIMA recertification (non-member)", first),
+        (5, "AHIMA recertification, 2 more credentials (non-member)", 2 * extra),  # $100, not $25
+    ]
+    lines = ok(run("cost", "CCA", "CCS", "CDIP", "--years", "6", "--non-member")).stdout.splitlines()
+    [row] = [line for line in lines if line.strip().startswith("AHIMA recertification, 2 more credentials")]
+    assert f" {money(2 * extra)} " in row
+    assert f"2 × {money(extra)}" in "\n".join(lines[lines.index(row):])  # the note under the row
+
+
+def test_a_membership_that_costs_more_says_how_much_more(run: Any) -> None:
+    member = as_json(run("cost", "CCS", "--member", "--json"))
+    never = as_json(run("cost", "CCS", "--non-member", "--json"))
+    more = member["total"] - never["total"]
+    assert more > 0, "AHIMA membership now pays for itself over 4 years: pick another case"  # $322
+    [sentence] = member["strategy"]
+    assert f"staying a member over 4 years costs {money(more)} more than never joining" in sentence
+    out = ok(run("cost", "CCS", "--member")).stdout
+    assert "saves $-" not in out and "$-" not in out
+    assert f"costs {money(more)} more" in " ".join(out.split())
+
+
+def _nha_cycle(catalog: Catalog) -> int:
+    cycle = catalog.pick(catalog.organizations["NHA"].renewal.cycle_years)
+    assert cycle is not None
+    return int(cycle.value)
+
+
+def test_unknown_renewals_over_many_years_are_named_by_their_years(run: Any, catalog: Catalog) -> None:
+    every = _nha_cycle(catalog)  # NHA's renewal fee has only doubtful claims: each renewal is unknown
+    four = [1 + every * k for k in range(1, 5)]  # earned in year 1: due in years 3, 5, 7, 9
+    result = run("cost", "CBCS", "--years", str(four[-1] + 1), "--json")
+    doc = as_json(result)
+    assert result.stderr == ""
+    assert [i["year"] for i in doc["items"] if i["kind"] == "renewal"] == four
+    assert f"NHA recertification (every {every} years from year {four[0]} to {four[-1]})" in doc["unknown"]
+    three = four[:3]
+    doc = as_json(run("cost", "CBCS", "--years", str(three[-1]), "--json"))
+    assert f"NHA recertification (years {three[0]}, {three[1]} and {three[2]})" in doc["unknown"]
+    text = ok(run("cost", "CBCS", "--years", "10")).stdout
+    assert "Traceback" not in text and "(incomplete)" in text
+
+
+@pytest.mark.parametrize(
+    "years, text",
+    [
+        ([1], "year 1"),
+        ([1, 3], "years 1 and 3"),
+        ([1, 2], "years 1 and 2"),
+        ([2, 3, 4], "years 2–4"),
+        ([3, 5, 7], "years 3, 5 and 7"),
+        ([3, 5, 7, 9], "every 2 years from year 3 to 9"),
+        ([9, 3, 7, 5, 3], "every 2 years from year 3 to 9"),
+        ([1, 2, 4, 8], "years 1, 2, 4 and 8"),
+        ([2, 5, 8, 11, 14], "every 3 years from year 2 to 14"),
+    ],
+)
+def test_years_of_a_plan_in_words(years: list[int], text: str) -> None:
+    assert year_span(years) == text
+    assert in_years(years) == (text if text.startswith("every") else "in " + text)  # "dues are counted …"
+
+
+def test_an_issuer_without_a_published_cycle_is_an_unknown_renewal(run: Any, catalog: Catalog) -> None:
+    cmsp = catalog.credential("CMSP")
+    assert catalog.pick(catalog.issuer(cmsp).renewal.cycle_years) is None
+    doc = as_json(run("cost", "CMSP", "--json"))
+    assert f"{cmsp.issuer} renewal (cycle and fee not published)" in doc["unknown"] and doc["incomplete"]
+
+
+# --------------------------------------------------------------------------- break-even, on a made-up issuer
+
+SYNTHETIC = """
+sources:
+  - {id: xyz-fees, url: "https://example.org/fees", title: XYZ fees, year: 2026, confidence: official}
+organizations:
+  - code: XYZ
+    name: XYZ Association
+    url: https://example.org
+    membership:
+      required_for_exam: {value: false, source: xyz-fees}
+      required_to_keep: {value: false, source: xyz-fees}
+      tiers:
+        - {kind: individual, name: Individual, dues: {value: 100, source: xyz-fees}}
+    renewal:
+      cycle_years: {value: 2, source: xyz-fees}
+      fees:
+        - {kind: renewal, audience: member, amount: {value: 100, source: xyz-fees}}
+        - {kind: renewal, audience: non_member, amount: {value: 400, source: xyz-fees}}
+credentials:
+  - code: XC
+    name: XYZ Credential
+    issuer: XYZ
+    category: coding
+    level: entry
+    summary: A made-up credential whose membership pays for itself only at the first recertification.
+    fees:
+      - {kind: exam, audience: member, amount: {value: 300, source: xyz-fees}}
+      - {kind: exam, audience: non_member, amount: {value: 350, source: xyz-fees}}
+"""
+
+
+def test_membership_that_pays_for_itself_later_says_from_which_year(run: Any, tmp_path: Any) -> None:
+    # member: 300 + 100 dues, 100, 100 + 100 = 400, 500, 700 cumulated; non-member: 350, 350, 750.
+    # The member is behind in years 1 and 2 and ahead from year 3, when recertification falls due.
+    (tmp_path / "xyz.yaml").write_text(SYNTHETIC)
+    doc = as_json(run("--data-dir", str(tmp_path), "cost", "XC", "--years", "3", "--json"))
+    [be] = doc["break_even"]
+    assert (be["organization"], be["pays_for_itself"], be["from_year"]) == ("XYZ", True, 3)
+    assert (be["dues"], be["savings"]) == (300, 50 + 300)
+    assert "XYZ membership pays for itself from year 3" in be["explanation"]
+    catalog = load_catalog(tmp_path)
+    [one_year] = cost(catalog, "XC", years=1).break_even  # the recertification is beyond the plan
+    assert (one_year.pays_for_itself, one_year.from_year) == (False, None)
+
+
+@pytest.mark.parametrize("first", ["certcli.engine.cost", "certcli.engine.membership", "certcli.engine.fees",
+                                   "certcli.engine.renewal", "certcli.engine.ceu_rules"])
+def test_the_money_modules_import_in_any_order_and_keep_their_old_names(first: str) -> None:
+    code = (
+        f"import {first}\n"
+        "from certcli.engine import cost, fees, renewal\n"
+        "from certcli.engine.fees import Buyer, BreakEven, LineItem, PathCost, Quote, find_fee, path_cost, quote\n"
+        "from certcli.engine.renewal import CeuRequirement, HeldCredential, RecertFee, add_years, ceu_requirement\n"
+        "from certcli.engine.renewal import renewal_plan\n"
+        "assert fees.path_cost is cost.path_cost and fees.PathCost is cost.PathCost\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -26,7 +26,7 @@ from certcli.model import (
     Stacking,
     Status,
 )
-from tests.conftest import DATA, TODAY
+from tests.conftest import DATA, TODAY, as_json, comparison_cells, ok
 
 AAPC_CORE = ["CPC", "COC", "CIC", "CRC", "CPB", "CPMA", "CPCO", "CPPM", "CDEO", "CDEI", "CPC-P"]
 AAPC_SPECIALTIES = [
@@ -244,3 +244,28 @@ def test_staleness_is_judged_against_the_sources_year(catalog: Catalog) -> None:
     assert cpc_questions is not None and catalog.is_stale(cpc_questions, TODAY)
     seed = next(c for _, c in everything(catalog) if isinstance(c, Claim) and c.source == "seed-accredited-schools")
     assert catalog.as_of(seed) == "undated" and catalog.is_stale(seed, TODAY)
+
+
+# --------------------------------------------------------------------------- the shipped figures on screen
+# The rules are tested on the fixture catalog (tests/test_rules_*.py); these few tests pin the
+# shipped figures a user sees, so that a routine fee update in data/ breaks only this file.
+
+
+def test_compare_cpc_ccs_shows_the_shipped_figures(run: Any) -> None:
+    labels = [r["fact"] for r in as_json(run("compare", "CPC", "CCS", "--json", today=TODAY))["rows"]]
+    cells = comparison_cells(ok(run("compare", "CPC", "CCS", today=TODAY)).stdout, labels)
+    assert cells["Questions"] == {"CPC": "100 2023 [1] old", "CCS": "107 2026 [2]"}
+    assert cells["Exam fee, member"] == {"CPC": "$425* 2026 [3]", "CCS": "$299 2010 [4] old"}
+    assert cells["Exam fee, non-member"] == {"CPC": "members only", "CCS": "$399 2010 [4] old"}
+    assert cells["Dues, individual"] == {"CPC": "$222/yr* 2026 [3]", "CCS": "$135/yr undated [5] old"}
+    assert cells["CEUs alone"] == {"CPC": "36/2 yr", "CCS": "20/2 yr"}
+
+
+def test_fees_shows_the_shipped_first_year_totals(run: Any) -> None:
+    doc = as_json(run("fees", "CPC", "CCS", "CCA", "CIC", "--non-member", "--json", today=TODAY))
+    quotes = {q["code"]: q for q in doc["quotes"]}
+    assert {code: q["first_year_total"] for code, q in quotes.items()} == {
+        "CPC": 425 + 222, "CCS": 399, "CCA": 299, "CIC": None,
+    }  # fmt: skip
+    member = {q["code"]: q for q in as_json(run("fees", "CCS", "CCA", "--member", "--json", today=TODAY))["quotes"]}
+    assert {code: q["first_year_total"] for code, q in member.items()} == {"CCS": 299 + 135, "CCA": 199 + 135}

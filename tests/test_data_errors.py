@@ -8,8 +8,11 @@ person needs to find the mistake: ``aapc.yaml: CPC.exam.minutes.value: expected 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -251,6 +254,53 @@ def test_a_missing_data_directory(run: Any, tmp_path: Path) -> None:
     result = run("data", "check", str(missing))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"{missing}: data directory not found", "1 problem found."]
+
+
+# "~name" for a user that does not exist: Path.expanduser raises RuntimeError, which is no
+# reason for a traceback; it is a data directory that is not there.
+NO_SUCH_HOME = [
+    pytest.param(["--data-dir", "~nosuchuser", "list"], {}, "~nosuchuser", id="--data-dir ~nosuchuser"),
+    pytest.param(["list"], {"CERTCLI_DATA_DIR": "~zz"}, "~zz", id="CERTCLI_DATA_DIR=~zz"),
+    pytest.param(["show", "CPC"], {"CERTCLI_DATA_DIR": "~zz/data"}, "~zz/data", id="CERTCLI_DATA_DIR=~zz/data"),
+]
+
+
+@pytest.mark.parametrize("args, env, typed", NO_SUCH_HOME)
+def test_a_home_that_does_not_exist_is_a_missing_data_directory(
+    run: Any, args: list[str], env: dict[str, str], typed: str
+) -> None:
+    assert one_error_line(run(*args, env=env)) == f"{typed}: data directory not found"
+
+
+def test_data_check_of_a_home_that_does_not_exist(run: Any) -> None:
+    result = run("data", "check", "~0")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == ["~0: data directory not found", "1 problem found."]
+    doc = json.loads(run("data", "check", "~0", "--json").stdout)
+    assert doc == {"data_dir": "~0", "ok": False, "problems": ["~0: data directory not found"]}
+
+
+@pytest.mark.parametrize(
+    "args, env, expected",
+    [
+        (["--data-dir", "~nosuchuser", "list"], {}, ["Error: ~nosuchuser: data directory not found"]),
+        (["list"], {"CERTCLI_DATA_DIR": "~zz"}, ["Error: ~zz: data directory not found"]),
+        (["data", "check", "~0"], {}, ["~0: data directory not found", "1 problem found."]),
+    ],
+    ids=["--data-dir ~nosuchuser", "CERTCLI_DATA_DIR=~zz", "data check ~0"],
+)
+def test_a_home_that_does_not_exist_from_the_console_script(
+    tmp_path: Path, args: list[str], env: dict[str, str], expected: list[str]
+) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CERTCLI_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "certcli", *args],
+        capture_output=True, text=True, env={**clean, **env}, cwd=tmp_path, stdin=subprocess.DEVNULL, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == expected
 
 
 def test_the_environment_variable_can_point_at_broken_data(run: Any, data_copy: Path) -> None:

@@ -95,11 +95,15 @@ def test_seed_dues_are_labelled_and_old(catalog: Catalog) -> None:
     assert "seed figure" in dues.note and "undated" in dues.note
 
 
-def test_two_attempts_where_no_package_is_sold_says_so(catalog: Catalog) -> None:
+def test_two_attempts_where_no_package_is_sold_says_so(catalog: Catalog, run: Any) -> None:
     ccs = q(catalog, "CCS", attempts=2, member=False)
-    assert ccs.attempts == 1 and ccs.total == 399
-    notes = " ".join(ccs.notes)
-    assert "not sold as a 2-attempt package" in notes and "a retake costs $399" in notes
+    assert ccs.attempts == 1 and ccs.total == 399  # the first year is one attempt: the retake is not in it
+    assert ccs.retake is not None and (ccs.retake.kind, ccs.retake.amount) == ("retake", 399)
+    assert not any("certcli" in n for n in ccs.notes)  # the engine writes no command line
+    doc = as_json(run("fees", "CCS", "--attempts", "2", "--non-member", "--json"))
+    notes = " ".join(doc["quotes"][0]["notes"])
+    assert "not sold as a 2-attempt package: a retake costs $399" in notes
+    assert "'certcli cost CCS --attempts 2' counts it" in notes
 
 
 # --------------------------------------------------------------------------- disputed and unknown
@@ -154,8 +158,12 @@ def test_fees_table_for_a_non_member_says_why_aapc_costs_dues(run: Any) -> None:
     flat = " ".join(out.split())  # phrases may wrap at 80 columns
     assert "$647" in out and "$399" in out
     assert "members only" in flat and "plus a year's dues" in flat
-    assert "not published" in out and "$222 + ?" in out  # CIC: the total says it is incomplete
-    assert "old" in out and "Sources" in out
+    lines = out.splitlines()
+    cic = next(line for line in lines if line.startswith("CIC "))
+    assert cic.split()[2:4] == ["not", "published"] and cic.split()[-3:] == ["$222", "+", "?"]  # exam cell; total
+    ccs_as_of = lines[lines.index(next(line for line in lines if line.startswith("CCS "))) + 1]
+    assert ccs_as_of.split()[:3] == ["2010", "[2]", "old"]  # "old" as a word, in the CCS exam fee's as-of cell
+    assert "[2]  " in out[out.index("\nSources") :]  # the footnote is listed
     assert result.stderr == ""
     assert max(len(line) for line in out.splitlines()) <= 80
 

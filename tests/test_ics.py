@@ -1,13 +1,13 @@
-"""The iCalendar output, parsed back the way a calendar app reads it (RFC 5545)."""
+"""The iCalendar output, read back by the icalendar package the way a calendar app reads it (RFC 5545)."""
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
+from icalendar import Calendar, Component
 from typer.testing import CliRunner
 
 from certcli.cli import app
@@ -17,48 +17,48 @@ from tests.conftest import TODAY, as_json
 
 NOW = datetime(2026, 11, 23, 9, 30, 5, tzinfo=UTC)
 
+# A UID must never change for the same due date: a calendar that imported the file before
+# would get every event twice. These are the UIDs of the events below, as certcli writes them.
+UID_AAPC_CEUS_2028 = "e0dca3aa09305f0b28a55266@certcli"  # AAPC, ceus, CPC,CRC, 2028-03-15
 
-# --------------------------------------------------------------------------- a tiny reader
+
+# --------------------------------------------------------------------------- reading it back
 
 
-def unfold(text: str) -> list[str]:
+def read(text: str) -> Component:
+    """The one VCALENDAR in ``text``, parsed by icalendar; CRLF line endings only."""
     assert text.endswith("\r\n")
     assert "\n" not in text.replace("\r\n", ""), "bare LF or CR"
-    return text[:-2].replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")
-
-
-def unescape(value: str) -> str:
-    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
-
-
-def parse(text: str) -> list[dict[str, Any]]:
-    """Components as nested dicts: {"name": "VEVENT", "props": [(name, params, value)], "children": [...]}."""
-    root: dict[str, Any] = {"name": "", "props": [], "children": []}
-    stack = [root]
-    for line in unfold(text):
-        head, _, value = line.partition(":")
-        name, *params = head.split(";")
-        if name == "BEGIN":
-            node: dict[str, Any] = {"name": value, "props": [], "children": []}
-            stack[-1]["children"].append(node)
-            stack.append(node)
-        elif name == "END":
-            assert stack[-1]["name"] == value, f"END:{value} closes {stack[-1]['name']}"
-            stack.pop()
-        else:
-            stack[-1]["props"].append((name, params, value))
-    assert stack == [root], "unbalanced BEGIN/END"
-    return list(root["children"])
-
-
-def prop(node: dict[str, Any], name: str) -> tuple[list[str], str]:
-    found = [(p, v) for n, p, v in node["props"] if n == name]
-    assert len(found) == 1, f"{name}: {found}"
-    return found[0]
+    cal = Calendar.from_ical(text)
+    assert cal.name == "VCALENDAR"
+    for component in cal.walk():
+        assert component.errors == [], (component.name, component.errors)
+    return cal
 
 
 def physical_lines(text: str) -> list[bytes]:
     return text.encode("utf-8").split(b"\r\n")[:-1]
+
+
+def check_calendar_header(cal: Component) -> None:
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["PRODID"]) == "-//certcli//certcli renew//EN"
+    assert str(cal["CALSCALE"]) == "GREGORIAN"
+    assert str(cal["METHOD"]) == "PUBLISH"
+    assert str(cal["X-WR-CALNAME"]) == "certcli renewals"
+
+
+def check_all_day_with_reminders(event: Component) -> None:
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    assert type(start) is date and type(end) is date, "an all-day event has DATE values, not DATE-TIME"
+    assert end - start == timedelta(days=1)
+    assert str(event["TRANSP"]) == "TRANSPARENT"  # a reminder, not a busy day
+    alarms = event.walk("VALARM")
+    assert [a["TRIGGER"].to_ical() for a in alarms] == [b"-P90D", b"-P30D"]
+    assert [a.decoded("TRIGGER") for a in alarms] == [timedelta(days=-90), timedelta(days=-30)]
+    assert [str(a["ACTION"]) for a in alarms] == ["DISPLAY", "DISPLAY"]
+    summary = str(event["SUMMARY"])
+    assert [str(a["DESCRIPTION"]) for a in alarms] == [f"In 90 days: {summary}", f"In 30 days: {summary}"]
 
 
 # --------------------------------------------------------------------------- the builder
@@ -66,7 +66,9 @@ def physical_lines(text: str) -> list[bytes]:
 
 def test_escape_text() -> None:
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    assert unescape(escape_text("x, y; z\\ \n done")) == "x, y; z\\ \n done"
+    tricky = "x, y; z\\ \n done"
+    [event] = read(calendar([Event(uid="x@certcli", day=date(2027, 1, 1), summary=tricky)], NOW)).walk("VEVENT")
+    assert str(event["SUMMARY"]) == tricky
 
 
 @pytest.mark.parametrize(
@@ -98,36 +100,40 @@ def test_calendar_is_valid_rfc5545() -> None:
     )
     text = calendar([event], NOW)
     assert all(len(line) <= 75 for line in physical_lines(text))
-    [cal] = parse(text)
-    assert cal["name"] == "VCALENDAR"
-    assert prop(cal, "VERSION")[1] == "2.0"
-    assert prop(cal, "PRODID")[1]
-    assert prop(cal, "CALSCALE")[1] == "GREGORIAN"
-    [vevent] = cal["children"]
-    assert vevent["name"] == "VEVENT"
-    assert prop(vevent, "UID")[1] == event.uid
-    assert prop(vevent, "DTSTAMP")[1] == "20261123T093005Z"
-    assert prop(vevent, "DTSTART") == (["VALUE=DATE"], "20280315")
-    assert prop(vevent, "DTEND") == (["VALUE=DATE"], "20280316")
-    assert unescape(prop(vevent, "SUMMARY")[1]) == event.summary
-    assert unescape(prop(vevent, "DESCRIPTION")[1]) == event.description
-    alarms = vevent["children"]
-    assert [a["name"] for a in alarms] == ["VALARM", "VALARM"]
-    assert [prop(a, "TRIGGER")[1] for a in alarms] == ["-P90D", "-P30D"]
-    assert all(prop(a, "ACTION")[1] == "DISPLAY" and prop(a, "DESCRIPTION")[1] for a in alarms)
+    cal = read(text)
+    check_calendar_header(cal)
+    [vevent] = cal.walk("VEVENT")
+    assert [c.name for c in cal.subcomponents] == ["VEVENT"]
+    assert str(vevent["UID"]) == UID_AAPC_CEUS_2028
+    assert vevent.decoded("DTSTAMP") == NOW
+    assert vevent.decoded("DTSTART") == date(2028, 3, 15)
+    assert vevent.decoded("DTEND") == date(2028, 3, 16)
+    assert str(vevent["SUMMARY"]) == event.summary
+    assert str(vevent["DESCRIPTION"]) == event.description  # unfolded and unescaped by icalendar
+    assert str(vevent["URL"]) == "https://www.aapc.com"
+    check_all_day_with_reminders(vevent)
+
+
+def test_an_event_without_a_page_has_no_url_line() -> None:
+    [vevent] = read(calendar([Event(uid="x@certcli", day=date(2027, 1, 1), summary="s")], NOW)).walk("VEVENT")
+    assert "URL" not in vevent and "DESCRIPTION" not in vevent
+    check_all_day_with_reminders(vevent)
 
 
 def test_dtstamp_is_utc_and_now_must_be_aware() -> None:
     event = Event(uid="x@certcli", day=date(2027, 1, 1), summary="s")
     eastern = datetime(2026, 11, 23, 4, 30, tzinfo=timezone(timedelta(hours=-5)))
-    assert "DTSTAMP:20261123T093000Z\r\n" in calendar([event], eastern)
+    text = calendar([event], eastern)
+    assert "DTSTAMP:20261123T093000Z\r\n" in text
+    assert read(text).walk("VEVENT")[0].decoded("DTSTAMP") == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
     with pytest.raises(ValueError):
         calendar([event], datetime(2026, 11, 23, 9, 30))
 
 
 def test_uids_are_stable_and_distinct() -> None:
-    assert stable_uid("AAPC", "ceus", "CPC", "2028-03-15") == stable_uid("AAPC", "ceus", "CPC", "2028-03-15")
+    assert stable_uid("AAPC", "ceus", "CPC,CRC", "2028-03-15") == UID_AAPC_CEUS_2028  # fixed: no duplicates
     assert stable_uid("AAPC", "ceus", "CPC", "2028-03-15") != stable_uid("AAPC", "dues", "CPC", "2028-03-15")
+    assert stable_uid("AAPC", "ceus", "CPC", "2028-03-15") != stable_uid("AAPC", "ceus", "CPC", "2030-03-15")
     assert stable_uid("a").endswith("@certcli")
 
 
@@ -151,28 +157,37 @@ def test_renew_writes_a_calendar_of_its_due_dates(tmp_path: Path) -> None:
     assert raw.count(b"\r\n") == raw.count(b"\n")  # CRLF only
     text = raw.decode("utf-8")
     assert all(len(line) <= 75 for line in physical_lines(text))
-    [cal] = parse(text)
-    events = cal["children"]
-    got = [(prop(e, "DTSTART")[1], unescape(prop(e, "SUMMARY")[1])) for e in events]
+    cal = read(text)
+    check_calendar_header(cal)
+    events = cal.walk("VEVENT")
+    got = [(e.decoded("DTSTART"), str(e["SUMMARY"])) for e in events]
     assert got == [
-        ("20270228", "CMRS: 15 AMBA CEUs due"),
-        ("20270315", "CPC, CRC: AAPC membership dues due"),
-        ("20270510", "CCS: 20 AHIMA CEUs due"),
-        ("20280315", "CPC, CRC: 40 AAPC CEUs due"),
+        (date(2027, 2, 28), "CMRS: 15 AMBA CEUs due"),
+        (date(2027, 3, 15), "CPC, CRC: AAPC membership dues due"),
+        (date(2027, 5, 10), "CCS: 20 AHIMA CEUs due"),
+        (date(2028, 3, 15), "CPC, CRC: 40 AAPC CEUs due"),
     ]
-    assert [d["date"].replace("-", "") for d in doc["deadlines"]] == [g[0] for g in got]
-    uids = [prop(e, "UID")[1] for e in events]
-    assert len(set(uids)) == 4
-    assert all(prop(e, "DTSTAMP")[1] == "20261123T093005Z" for e in events)
-    aapc = unescape(prop(events[3], "DESCRIPTION")[1])
+    assert [d["date"] for d in doc["deadlines"]] == [day.isoformat() for day, _ in got]
+    uids = [str(e["UID"]) for e in events]
+    assert uids == [
+        "4e8d8a0c9f9de745ae5509ce@certcli",  # AMBA, ceus, CMRS, 2027-02-28
+        "cfb6c34df8da115d6ac9ddfe@certcli",  # AAPC, dues, CPC,CRC, 2027-03-15
+        "01a0e986d2938a4dad0b06c4@certcli",  # AHIMA, ceus, CCS, 2027-05-10
+        UID_AAPC_CEUS_2028,
+    ]  # a changed UID would duplicate every event in calendars that imported the file before
+    assert all(e.decoded("DTSTAMP") == NOW for e in events)
+    assert [str(e["URL"]) for e in events] == [
+        "https://www.ambanet.net", "https://www.aapc.com", "https://www.ahima.org", "https://www.aapc.com"
+    ]  # fmt: skip
+    aapc = str(events[3]["DESCRIPTION"])
     assert "Grace period: 30 days" in aapc and "sources disagree: 10 days" in aapc
     for event in events:
-        assert [prop(a, "TRIGGER")[1] for a in event["children"]] == ["-P90D", "-P30D"]
+        check_all_day_with_reminders(event)
 
     # the same plan again gives the same UIDs: re-importing updates instead of duplicating
     again = run(*args)
     assert again.exit_code == 0, again.stderr
-    assert [prop(e, "UID")[1] for e in parse(target.read_bytes().decode("utf-8"))[0]["children"]] == uids
+    assert [str(e["UID"]) for e in read(target.read_bytes().decode("utf-8")).walk("VEVENT")] == uids
 
 
 def test_renew_ics_into_a_missing_directory_is_a_usage_error(run: Any, tmp_path: Path) -> None:

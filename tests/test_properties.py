@@ -1,10 +1,13 @@
 """Property tests (hypothesis): whatever a person types, and whatever a data file holds, certcli
-answers with a result or one error line and a known exit code, never a traceback."""
+answers with a result or one error line and a known exit code, never a traceback; and for any
+buyer, the totals of `fees` and `cost` are the sums of the amounts they list."""
 
 from __future__ import annotations
 
 import copy
 import itertools
+import json
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,13 +15,16 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from certcli.catalog import Catalog, load_catalog
+from certcli.catalog import Catalog, load_catalog, normalize
 from certcli.cli import app
 from certcli.errors import DataError
+from certcli.model import Claim
+from tests.conftest import DATA, FIXTURE
 
 COMMANDS = ["list", "show", "compare", "search", "data", "check"]
 CODES = ["CPC", "cpc", "CCS-P", "ccsp", "CPC-H", "CPX", "CHDA", "CPMS", "CBCS", "CMRS", "cpc-a", "RHIA"]
@@ -56,6 +62,9 @@ def test_arbitrary_arguments_never_end_in_a_traceback(runner: CliRunner, args: l
     assert "Traceback" not in result.stdout + result.stderr, args
     if result.exit_code != 0:
         assert result.stderr.strip(), f"{args!r} failed without a word on stderr"
+        if result.stdout:  # nothing half-written: only `data check --json` reports its problems as a document
+            assert "data" in args and "--json" in args, f"{args!r} exited {result.exit_code} after writing stdout"
+            assert json.loads(result.stdout)["ok"] is False
 
 
 # --------------------------------------------------------------------------- the loader
@@ -175,8 +184,21 @@ def test_the_unfuzzed_files_load() -> None:
     assert catalog.credential("XYZ-A").code == "XYZ"
 
 
+def with_value(path: tuple[str | int, ...], value: Any) -> str:
+    """VALID_EXTRA with one value replaced, as YAML (an input the reference checks must refuse)."""
+    doc = copy.deepcopy(VALID_EXTRA)
+    node: Any = doc
+    for step in path[:-1]:
+        node = node[step]
+    node[path[-1]] = value
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
 @settings(max_examples=200, deadline=None)
 @given(text=st.one_of(STRUCTURED, FRAGMENTS, mutated()))
+@example(text=with_value(("credentials", 0, "exam", "minutes", "source"), "nope"))  # a claim citing no source
+@example(text=with_value(("credentials", 0, "builds_on", 0), "NOPE"))  # a reference to no credential
+@example(text=with_value(("credentials", 0, "issuer"), "NOORG"))  # an issuer that is not there
 def test_the_loader_returns_a_catalog_or_raises_a_data_error(monkeypatch_env: None, text: str) -> None:
     data_dir = fresh_data_dir(text)
     try:
@@ -187,7 +209,13 @@ def test_the_loader_returns_a_catalog_or_raises_a_data_error(monkeypatch_env: No
             assert "\n" not in problem and f"{data_dir / 'fuzz.yaml'}: " in problem, problem
     else:
         assert isinstance(catalog, Catalog)
-        assert "ABC" in catalog.credentials
+        abc = catalog.credential("ABC")  # base.yaml's credential, as written there
+        assert abc.issuer == "ORG" and [c.value for c in abc.exam.questions or ()] == [100]
+        for cred in catalog.credentials.values():  # every reference in a loaded catalog resolves
+            assert cred.issuer in catalog.organizations, cred.code
+            assert all(catalog.lookup.get(normalize(code)) for code in cred.builds_on), cred.code
+        for path, claim in claims_in(catalog):
+            assert claim.source in catalog.sources, path
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +224,92 @@ def monkeypatch_env() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("CERTCLI_NO_CACHE", "1")
         yield
+
+
+def claims_in(catalog: Catalog) -> Iterator[tuple[str, Claim[Any]]]:
+    def walk(obj: Any, path: str) -> Iterator[tuple[str, Claim[Any]]]:
+        if isinstance(obj, Claim):
+            yield path, obj
+        elif isinstance(obj, BaseModel):
+            for name in type(obj).model_fields:
+                yield from walk(getattr(obj, name), f"{path}.{name}")
+        elif isinstance(obj, tuple):
+            for i, item in enumerate(obj):
+                yield from walk(item, f"{path}[{i}]")
+
+    for org in catalog.organizations.values():
+        yield from walk(org, org.code)
+    for cred in catalog.credentials.values():
+        yield from walk(cred, cred.code)
+    yield from walk(catalog.context, "context")
+
+
+# --------------------------------------------------------------------------- the money adds up
+
+BUYER_FLAGS = st.lists(
+    st.sampled_from(["--member", "--non-member", "--student", "--first-time", "--senior"]), unique=True, max_size=4
+).filter(lambda flags: not {"--member", "--non-member"} <= set(flags))
+DATA_DIRS = {"shipped": DATA, "fixture": FIXTURE}
+
+
+def codes_of(name: str, count: int) -> st.SearchStrategy[list[str]]:
+    codes = list(load_catalog(DATA_DIRS[name]).credentials)  # loaded in the test: the cache is the test's own
+    return st.lists(st.sampled_from(codes), min_size=1, max_size=count, unique=True)
+
+
+def invoke_json(runner: CliRunner, data: str, args: list[str]) -> Any:
+    env = {"CERTCLI_DATA_DIR": None, "COLUMNS": "80", "NO_COLOR": "1"}
+    result = runner.invoke(app, ["--data-dir", str(DATA_DIRS[data]), *args, "--json"], env=env)
+    assert result.exit_code == 0, f"{args!r} exited {result.exit_code}: {result.stderr}"
+    return json.loads(result.stdout)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flags=BUYER_FLAGS, attempts=st.sampled_from(["1", "2"]), data=st.sampled_from(sorted(DATA_DIRS)), pick=st.data())
+def test_a_first_year_total_is_the_exam_fee_plus_the_dues_for_any_buyer(
+    runner: CliRunner, flags: list[str], attempts: str, data: str, pick: st.DataObject
+) -> None:
+    codes = pick.draw(codes_of(data, 4))
+    doc = invoke_json(runner, data, ["fees", *codes, *flags, "--attempts", attempts])
+    assert [q["code"] for q in doc["quotes"]] == codes
+    for q in doc["quotes"]:
+        parts = [item for item in (q["exam"], q["dues"]) if item is not None]
+        amounts = [item["amount"] for item in parts]
+        if None in amounts:
+            assert q["first_year_total"] is None and q["incomplete"] is True, q
+        else:
+            assert q["first_year_total"] == sum(amounts) and q["incomplete"] is False, q
+        if q["membership_required"]:
+            assert q["member"] is True and q["dues"] is not None, q  # members only: a year's dues are counted
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    flags=BUYER_FLAGS, attempts=st.sampled_from(["1", "2"]), years=st.integers(min_value=1, max_value=12),
+    data=st.sampled_from(sorted(DATA_DIRS)), pick=st.data(),
+)  # fmt: skip
+def test_a_cost_total_is_the_sum_of_its_years_and_of_its_items(
+    runner: CliRunner, flags: list[str], attempts: str, years: int, data: str, pick: st.DataObject
+) -> None:
+    codes = pick.draw(codes_of(data, 3))
+    doc = invoke_json(runner, data, ["cost", *codes, *flags, "--attempts", attempts, "--years", str(years)])
+    assert [y["year"] for y in doc["by_year"]] == list(range(1, years + 1))
+    known = [i for i in doc["items"] if i["amount"] is not None]
+    for row in doc["by_year"]:
+        assert row["subtotal"] == sum(i["amount"] for i in known if i["year"] == row["year"]), row
+        assert row["incomplete"] == any(i["amount"] is None for i in doc["items"] if i["year"] == row["year"])
+    assert doc["total"] == sum(y["subtotal"] for y in doc["by_year"]) == sum(i["amount"] for i in known)
+    assert all(1 <= i["year"] <= years for i in doc["items"])
+    if any(i["amount"] is None for i in doc["items"]):
+        assert doc["incomplete"] is True and doc["unknown"], doc["unknown"]
+    assert doc["incomplete"] == bool(doc["unknown"])
+    assert [i["year"] for i in doc["items"]] == sorted(i["year"] for i in doc["items"])  # listed by year
+
+
+def test_hypothesis_is_deterministic_in_ci() -> None:
+    """conftest's "ci" profile: the same examples every run, and no database replaying old finds."""
+    profile = settings.get_profile("ci")
+    assert profile.derandomize is True and profile.database is None
+    if os.environ.get("CI"):
+        assert settings.default is not None
+        assert settings.default.derandomize is True and settings.default.database is None

@@ -20,6 +20,7 @@ from certcli.catalog import Catalog, load_catalog
 from certcli.cli import app
 from certcli.commands.common import Clock
 from certcli.commands.renew import parse_held
+from certcli.engine.fees import recert_fee
 from certcli.engine.renewal import (
     HeldCredential,
     add_years,
@@ -27,7 +28,8 @@ from certcli.engine.renewal import (
     renewal_plan,
 )
 from certcli.errors import UsageError
-from certcli.model import Audience
+from certcli.model import Audience, FeeKind, TierKind
+from certcli.words import money
 from tests.conftest import DATA, TODAY, as_json, ok
 
 
@@ -149,6 +151,44 @@ def test_ahima_recertification_fee_by_membership(catalog: Catalog) -> None:
     assert member_two.recert_fees[0].total is None  # the member price per further credential is unpublished
     both = issuer(plan_for(catalog, "CCS"), "AHIMA")
     assert [f.audience for f in both.recert_fees] == [Audience.NON_MEMBER, Audience.MEMBER]
+
+
+def _pmi_fees(catalog: Catalog) -> tuple[int, list[int]]:
+    """PMI's first-credential fee and its additional fees in the order published (from data/)."""
+    fees = catalog.organizations["PMI"].renewal.fees
+    first = [catalog.pick(f.amount).value for f in fees if f.kind is FeeKind.RENEWAL]
+    more = [catalog.pick(f.amount).value for f in fees if f.kind is FeeKind.RENEWAL_ADDITIONAL]
+    assert len(first) == 1 and len(more) >= 2, "PMI publishes one fee for the first credential and a list after it"
+    return first[0], more
+
+
+def test_renew_and_cost_charge_further_credentials_by_the_same_rule(run_today: Any, catalog: Catalog) -> None:
+    """One recertification-fee rule for both commands: each further credential pays the next
+    additional fee in the order published. PMI: $75, then $50 for the second, $25 each for the
+    third and fourth ("4 certifications = $175"), so CMC + CMIS cost $75 + $50 a cycle.
+    (renew used to give no total when more than one additional fee was published.)"""
+    first, more = _pmi_fees(catalog)
+    both = first + more[0]
+    doc = as_json(run_today("renew", "CMC@2024-05-01", "CMIS@2024-05-01", "--json"))
+    [pmi] = doc["issuers"]
+    assert [(f["credentials"], f["total"]) for f in pmi["recertification_fees"]] == [(2, both)]
+    assert [c["total"] for c in pmi["cost_to_keep"]] == [both]
+    text = " ".join(ok(run_today("renew", "CMC@2024-05-01", "CMIS@2024-05-01")).stdout.split())
+    assert f"{money(both)} per cycle: {money(first)} + {money(more[0])} ×" in text
+
+    cost = as_json(run_today("cost", "CMC", "CMIS", "--years", "3", "--json"))
+    renewals = [(i["year"], i["amount"]) for i in cost["items"] if i["kind"] == "renewal"]
+    assert renewals == [(2, first), (3, first), (3, more[0])]  # CMIS is earned in year 2: both renew in year 3
+    assert sum(amount for year, amount in renewals if year == 3) == both
+
+
+def test_recertification_fee_list_applies_in_order_the_last_repeating(catalog: Catalog) -> None:
+    first, more = _pmi_fees(catalog)
+    pmi = catalog.organizations["PMI"]
+    totals = [recert_fee(catalog, pmi, Audience.ANY, n).total for n in (1, 2, 3, 4, 5)]
+    assert totals == [first, first + more[0], first + more[0] + more[1], first + more[0] + 2 * more[1],
+                      first + more[0] + 3 * more[1]]
+    assert totals[3] == 175  # shipped data: PMI's own worked example, "4 certifications = $175"
 
 
 def test_membership_dues_are_the_cost_of_keeping_aapc(catalog: Catalog) -> None:
@@ -312,9 +352,19 @@ def test_renew_human_output(run_today: Any) -> None:
     assert "$444 per 2 years" in out  # AAPC dues 222 × 2
     assert "at least 7.5 of your 15 CEUs" in out  # AMBA half
     assert "No date given for CBCS" in out
-    assert "not published" in out  # NHA fee, AMBA dues
+    text = " ".join(out.split())
+    nha = text[text.index("NHA — CBCS") : text.index("AMBA — CMRS")]
+    amba = text[text.index("AMBA — CMRS") : text.index(" Notes ", text.index("AMBA — CMRS"))]
+    assert "Recertification not published unverified: $59" in nha  # NHA fee: doubtful figures only
+    assert "Membership required every year: not published" in amba  # AMBA dues
+    assert "Cost to keep not published" in amba
     assert "$0" not in out
-    assert "Sources" in out
+    body, sources = out.split("\nSources")
+    import re
+
+    used = set(re.findall(r"\[(\d+)\]", body))
+    listed = [line.split()[0].strip("[]") for line in sources.splitlines() if line.startswith(" [")]
+    assert listed == [str(n) for n in range(1, len(listed) + 1)] and used == set(listed)  # each footnote, once
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
@@ -350,3 +400,78 @@ def test_any_argument_gives_a_plan_or_a_usage_error(arg: str) -> None:
         renewal_plan(catalog, held, TODAY)
     except UsageError as exc:
         assert exc.message and "\n" not in exc.message
+
+
+# --------------------------------------------------------------------------- rules a user would see
+# Expected figures and cycles are read from data/, not copied, so a routine update keeps them true.
+
+
+def _cycle(catalog: Catalog, org: str) -> int:
+    claim = catalog.pick(catalog.organizations[org].renewal.cycle_years)
+    assert claim is not None
+    return int(claim.value)
+
+
+def _fee(catalog: Catalog, org: str, audience: Audience) -> int:
+    [fee] = [f for f in catalog.organizations[org].renewal.fees
+             if f.kind is FeeKind.RENEWAL and f.audience is audience]
+    return int(catalog.pick(fee.amount).value)
+
+
+def test_keeping_an_optional_membership_counts_dues_only_for_the_member(run_today: Any, catalog: Catalog) -> None:
+    ahima = catalog.organizations["AHIMA"]
+    [dues] = [catalog.pick(t.dues).value for t in ahima.membership.tiers if t.kind is TierKind.INDIVIDUAL]
+    cycle = _cycle(catalog, "AHIMA")
+    member = _fee(catalog, "AHIMA", Audience.MEMBER) + cycle * dues  # $100 + 2 × $135 = $370
+    non_member = _fee(catalog, "AHIMA", Audience.NON_MEMBER)  # $218
+
+    [both] = as_json(run_today("renew", "CCS", "--json"))["issuers"]
+    keep = {c["audience"]: (c["total"], c["dues_per_year"]) for c in both["cost_to_keep"]}
+    assert keep == {"member": (member, dues), "non_member": (non_member, None)}
+    [mine] = as_json(run_today("renew", "CCS", "--member", "--json"))["issuers"]
+    assert [(c["audience"], c["total"]) for c in mine["cost_to_keep"]] == [("member", member)]
+    [theirs] = as_json(run_today("renew", "CCS", "--non-member", "--json"))["issuers"]
+    assert [(c["audience"], c["total"]) for c in theirs["cost_to_keep"]] == [("non_member", non_member)]
+
+    out = " ".join(ok(run_today("renew", "CCS", "--member")).stdout.split())
+    assert f"Cost to keep, member {money(member)} per {cycle} years: dues {money(dues)}" in out
+
+
+def _notes(doc: Any, issuer: str) -> str:
+    return " ".join(n for i in doc["issuers"] if i["issuer"] == issuer for n in i["notes"])
+
+
+def test_the_pro_rated_first_cycle_is_aapcs_and_only_the_first(run_today: Any, catalog: Catalog) -> None:
+    cycle = _cycle(catalog, "AAPC")
+    first = TODAY - timedelta(days=30)  # earned a month ago: the first cycle is running
+    later = add_years(TODAY, -cycle) - timedelta(days=30)  # the first cycle has ended: a later one is running
+    doc = as_json(run_today("renew", f"CPC@{first.isoformat()}", "--json"))
+    assert f"{add_years(first, cycle).isoformat()} ends your first AAPC cycle: AAPC pro-rates it" in _notes(doc, "AAPC")
+    doc = as_json(run_today("renew", f"CPC@{later.isoformat()}", f"CMRS@{first.isoformat()}", "--json"))
+    assert doc["issuers"][1]["dates"]["first_cycle"] is True  # AMBA's first cycle too, but AMBA is not AAPC
+    assert "pro-rat" not in _notes(doc, "AAPC") and "pro-rat" not in _notes(doc, "AMBA")
+    doc = as_json(run_today("renew", "CPC@2024-03-15", "CMRS@2025-02-28", "--json"))  # the review's case
+    assert "ends your first" not in _notes(doc, "AAPC") + _notes(doc, "AMBA")
+    out = ok(run_today("renew", "CPC@2024-03-15", "CMRS@2025-02-28")).stdout
+    assert "ends your first" not in out and "pro-rates it" not in out
+
+
+@pytest.mark.parametrize("held, issuer", [("CBCS@2025-01-10", "NHA"), ("CMC@2025-01-10", "PMI")])
+def test_the_dating_rule_says_the_issuers_own_cycle(run_today: Any, catalog: Catalog, held: str, issuer: str) -> None:
+    cycle = _cycle(catalog, issuer)  # NHA 2 years, PMI 1
+    every = "every year" if cycle == 1 else f"every {cycle} years"
+    [item] = as_json(run_today("renew", held, "--json"))["issuers"]
+    assert item["dates"]["rule"] == f"{issuer}: renewed {every}, counted from the date earned."
+    flat = " ".join(ok(run_today("renew", held)).stdout.split())
+    assert f"{issuer}: renewed {every}" in flat
+
+
+def test_an_issuer_without_a_published_cycle_gets_no_due_date(run_today: Any, catalog: Catalog) -> None:
+    cmsp = catalog.credential("CMSP")
+    assert catalog.pick(catalog.issuer(cmsp).renewal.cycle_years) is None
+    doc = as_json(run_today("renew", "CMSP@2023-01-01", "--json"))
+    [item] = doc["issuers"]
+    assert item["dates"]["next_due"] is None and doc["deadlines"] == []
+    note = f"{cmsp.issuer} does not publish its renewal cycle, so certcli cannot date the next renewal."
+    assert note in item["notes"]
+    assert note in " ".join(ok(run_today("renew", "CMSP@2023-01-01")).stdout.split())

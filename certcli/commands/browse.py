@@ -87,7 +87,6 @@ def search(
         emit(view.search_json(hits, query))
     elif hits:
         emit(view.search_table(found, hits))
-    else:
+    if not hits:  # exit 1, like grep, with --json too (whose document has no results)
         sys.stderr.write(f"Nothing matches '{query}'. Try a broader word, or 'certcli list'.\n")
-    if not hits:
         raise typer.Exit(1)

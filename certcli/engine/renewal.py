@@ -21,120 +21,14 @@ import re
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
+from certcli import words
 from certcli.catalog import Catalog
+from certcli.engine.ceu_rules import CeuRequirement as CeuRequirement  # re-exported: its old address
+from certcli.engine.ceu_rules import ceu_requirement as ceu_requirement
+from certcli.engine.fees import RecertFee as RecertFee  # re-exported: render/renewal.py names it here
+from certcli.engine.fees import recert_fee
 from certcli.errors import UsageError
-from certcli.model import Audience, Claim, Credential, Fee, FeeKind, Organization, Stacking, Status, TierKind
-
-# --------------------------------------------------------------------------- CEUs per cycle
-
-
-class SubjectCeus(NamedTuple):
-    code: str
-    subject: str
-    ceus: int
-    source: str
-
-
-class CeuRequirement(NamedTuple):
-    """The CEUs one issuer asks of a person for the credentials of it they hold."""
-
-    organization: Organization
-    credentials: tuple[Credential, ...]  # those that count (superseded ones dropped)
-    dropped: tuple[tuple[str, str], ...]  # (code, superseded by)
-    ceus: int | None  # per cycle; None = not published
-    cycle_years: int | None
-    basis: str  # the rule in plain words
-    sources: tuple[str, ...]
-    subject: tuple[SubjectCeus, ...] = ()
-
-
-def _credential_ceus(catalog: Catalog, cred: Credential) -> tuple[int | None, str | None]:
-    claim = catalog.pick(cred.renewal.ceus)
-    return (claim.value, claim.source) if claim else (None, None)
-
-
-def ceu_requirement(catalog: Catalog, org: Organization, held: list[Credential]) -> CeuRequirement:
-    """CEUs per cycle for the credentials of ``org`` in ``held`` (others are ignored)."""
-    mine = [c for c in held if c.issuer == org.code]
-    codes = {c.code for c in mine}
-    dropped: list[tuple[str, str]] = []
-    for cred in mine:
-        by = next((sup for sup in cred.renewal.superseded_by if sup in codes and sup != cred.code), None)
-        if by is not None:
-            dropped.append((cred.code, by))
-    dropped_codes = {code for code, _ in dropped}
-    counted = tuple(c for c in mine if c.code not in dropped_codes)
-    rules = org.renewal
-    cycle = catalog.pick(rules.cycle_years)
-    sources: list[str] = [cycle.source] if cycle else []
-    n = len(counted)
-    ceus: int | None = None
-    basis = ""
-
-    if n == 0:
-        basis = f"no {org.code} credentials held"
-    elif rules.stacking is Stacking.TABLE and rules.table:
-        rows = sorted(rules.table, key=lambda r: r.credentials)
-        row = next((r for r in rows if r.credentials == n), rows[-1] if n > rows[-1].credentials else None)
-        steps = "/".join(str(r.ceus) for r in rows)
-        counts = "/".join(str(r.credentials) for r in rows)
-        if row is not None:
-            ceus = row.ceus
-            basis = f"{org.code} counts {steps} CEUs for {counts}+ credentials; you hold {n}"
-        else:
-            basis = f"{org.code} publishes no CEU figure for {n} credentials"
-        if rules.stacking_source:
-            sources.append(rules.stacking_source)
-    elif rules.stacking is Stacking.BASE_PLUS:
-        singles = [_credential_ceus(catalog, c) for c in counted]
-        if all(v is not None for v, _ in singles) and (n == 1 or rules.additional_ceus is not None):
-            base = max(v for v, _ in singles if v is not None)
-            extra = (rules.additional_ceus or 0) * (n - 1)
-            total = base + extra
-            if rules.max_ceus is not None:
-                total = min(total, rules.max_ceus)
-            ceus = total
-            basis = (
-                f"{org.code}: the highest single requirement ({base}) plus {rules.additional_ceus} "
-                f"for each further credential"
-                + (f", at most {rules.max_ceus}" if rules.max_ceus else "")
-            )
-            sources.extend(s for _, s in singles if s)
-        else:
-            basis = f"{org.code}: the CEUs for {', '.join(c.code for c in counted)} are not published"
-        if rules.stacking_source:
-            sources.append(rules.stacking_source)
-    else:
-        singles = [_credential_ceus(catalog, c) for c in counted]
-        known = all(v is not None for v, _ in singles)
-        if known and (n == 1 or rules.stacking is Stacking.PER_CREDENTIAL):
-            ceus = sum(v for v, _ in singles if v is not None)
-            basis = f"{org.code}: each credential's CEUs" + (", added up" if n > 1 else "")
-            sources.extend(s for _, s in singles if s)
-        elif known:
-            # several credentials, no published rule for how they add up: do not guess a sum
-            basis = f"{org.code} does not publish how CEUs add up when several of its credentials are held"
-        else:
-            basis = f"{org.code}: the CEUs are not published"
-        if rules.stacking_source:
-            sources.append(rules.stacking_source)
-
-    subject = []
-    for c in counted:
-        claim = catalog.pick(c.renewal.subject_ceus)
-        if claim is not None:
-            subject.append(SubjectCeus(c.code, c.renewal.subject or "subject", claim.value, claim.source))
-    return CeuRequirement(
-        organization=org,
-        credentials=counted,
-        dropped=tuple(dropped),
-        ceus=ceus,
-        cycle_years=cycle.value if cycle else None,
-        basis=basis,
-        sources=tuple(dict.fromkeys(sources)),
-        subject=tuple(subject),
-    )
-
+from certcli.model import Audience, Claim, Credential, FeeKind, Organization, Status, TierKind
 
 # --------------------------------------------------------------------------- dates
 
@@ -179,18 +73,6 @@ class HeldCredential(NamedTuple):
 # --------------------------------------------------------------------------- fees and cost
 
 
-class RecertFee(NamedTuple):
-    """The recertification fee per cycle for a number of credentials held, for one audience."""
-
-    audience: Audience
-    credentials: int  # how many credentials the fee is for
-    first: Fee | None
-    first_claim: Claim[Any] | None  # None: not published
-    additional: tuple[Fee, ...]  # fees per further credential that apply to this audience
-    additional_claim: Claim[Any] | None  # the one per-credential figure used, when there is one
-    total: int | None  # None when a part is not published or the rule is unclear
-
-
 class KeepCost(NamedTuple):
     """Dues plus recertification fee over one cycle, for one audience."""
 
@@ -200,25 +82,6 @@ class KeepCost(NamedTuple):
     dues: Claim[Any] | None  # the yearly dues counted; None when not published (or not counted)
     fee: RecertFee | None
     total: int | None  # None when a part is not published
-
-
-def _recert_fee(catalog: Catalog, org: Organization, audience: Audience, count: int) -> RecertFee:
-    from certcli.engine.fees import find_fee  # here: 'show' needs only the CEU rules, not the money engine
-
-    fees = org.renewal.fees
-    first = find_fee(fees, FeeKind.RENEWAL, audience)
-    first_claim = catalog.pick(first.amount) if first else None
-    additional = tuple(
-        f for f in fees if f.kind is FeeKind.RENEWAL_ADDITIONAL and f.audience in (audience, Audience.ANY)
-    )
-    extra_claim = catalog.pick(additional[0].amount) if len(additional) == 1 else None
-    total: int | None = None
-    if first_claim is not None:
-        if count <= 1:
-            total = first_claim.value
-        elif extra_claim is not None:
-            total = first_claim.value + extra_claim.value * (count - 1)
-    return RecertFee(audience, count, first, first_claim, additional, extra_claim, total)
 
 
 def _individual_dues(org: Organization) -> tuple[Claim[Any], ...] | None:
@@ -293,6 +156,10 @@ class RenewalPlan(NamedTuple):
 
 _SHARE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%")
 
+# How AAPC and AHIMA date a cycle is published only as rule text (data/aapc.yaml, data/ahima.yaml
+# renewal.rules: AAPC's membership due date and pro-rated first cycle, AHIMA's cycle from the day
+# the exam was passed); data/ has no structured field for it yet, so it is keyed on the issuer
+# here, once. Every other issuer gets the generic rule of _date_rule.
 _DATE_RULES = {
     "AAPC": (
         "AAPC: CEUs are due every {n} years on your membership due date, and the first cycle is pro-rated. "
@@ -303,18 +170,13 @@ _DATE_RULES = {
 }
 
 
-def _years(n: int) -> str:
-    return f"{n} year{'s' if n != 1 else ''}"
-
-
 def _date_rule(org: Organization, cycle: int | None) -> str:
     if cycle is None:
         return f"{org.code} does not publish how often its credentials are renewed."
     template = _DATE_RULES.get(org.code)
     if template:
         return template.format(n=cycle)
-    every = "every year" if cycle == 1 else f"every {cycle} years"
-    return f"{org.code}: renewed {every}, counted from the date earned."
+    return f"{org.code}: renewed {words.every(cycle)}, counted from the date earned."
 
 
 def _dates(
@@ -338,7 +200,7 @@ def _dates(
             if end >= today:  # the current cycle: it must not be more than one cycle away
                 if add_years(end, -cycle) > today:
                     raise UsageError(
-                        f"{h.code}@end:{end.isoformat()} is more than one cycle ({_years(cycle)}) after today "
+                        f"{h.code}@end:{end.isoformat()} is more than one cycle ({words.years(cycle)}) after today "
                         f"({today.isoformat()}); give the end of the current cycle."
                     )
                 return end, None, False
@@ -410,7 +272,7 @@ def _issuer_renewal(
         audiences = [Audience.ANY]
     else:
         audiences = []
-    fees = tuple(_recert_fee(catalog, org, a, count) for a in audiences)
+    fees = tuple(recert_fee(catalog, org, a, count) for a in audiences)
 
     costs: list[KeepCost] = []
     if years and count:
@@ -436,7 +298,7 @@ def _issuer_renewal(
             f"The subject-specific CEUs add up to {subject_total}, more than the {req.ceus} in total: "
             f"{org.code} does not say (in the sources certcli has) whether one CEU can count for two of them."
         )
-    if next_due is not None and first and kind == "earned" and org.code == "AAPC":
+    if next_due is not None and first and kind == "earned" and org.code == "AAPC":  # see _DATE_RULES
         notes.append(f"{next_due.isoformat()} ends your first AAPC cycle: AAPC pro-rates it, so fewer CEUs may be due.")
     if previous is not None and 0 < (today - previous).days <= 90:
         notes.append(

@@ -15,7 +15,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from certcli.catalog import Catalog
-from certcli.engine.fees import Buyer, LineItem, PathCost, Quote
+from certcli.engine.fees import TIER_WORDS, Buyer, LineItem, PathCost, Quote
 from certcli.model import Credential, Organization
 from certcli.render import (
     NOT_PUBLISHED,
@@ -168,7 +168,7 @@ def fees_table(
 
     tail: list[str] = []
     for q in quotes:
-        tail.extend(q.notes)
+        tail.extend(quote_notes(q))
     if len(quotes) <= DETAILED:
         tail.extend(_item_notes([i for q in quotes for i in (q.exam, q.dues)], notes))
     tail = list(dict.fromkeys(tail))
@@ -186,6 +186,15 @@ def fees_table(
     return Group(title, Text(""), table, section("Notes", bullets(tail, style="dim")), Text(""), notes.table())
 
 
+def quote_notes(q: Quote) -> list[str]:
+    """The quote's notes, and the retake that 'certcli cost' counts where no 2-attempt package is sold."""
+    notes = list(q.notes)
+    if q.retake is not None and q.retake.amount is not None:
+        notes.append(f"{q.code} is not sold as a 2-attempt package: a retake costs {money(q.retake.amount)} "
+                     f"(as of {q.retake.as_of or 'undated'}) ('certcli cost {q.code} --attempts 2' counts it).")
+    return notes
+
+
 def _dim(text: Text) -> Text:
     text.stylize("dim", 0, len(text.plain.removesuffix(" old")))
     return text
@@ -200,7 +209,7 @@ def _basis(q: Quote) -> Text:
 
 
 def _tier(item: LineItem) -> str:
-    return item.what.split("(")[-1].rstrip(")") if "(" in item.what else ""
+    return TIER_WORDS[item.tier] if item.tier is not None else ""
 
 
 def fees_json(
@@ -222,7 +231,7 @@ def fees_json(
                 "dues": item_json(q.dues) if q.dues else None,
                 "first_year_total": q.total,
                 "incomplete": q.total is None,
-                "notes": list(q.notes),
+                "notes": quote_notes(q),
             }
             for q in quotes
         ],
