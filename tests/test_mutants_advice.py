@@ -206,12 +206,6 @@ def test_specialty_words(catalog: Catalog, typed: str, code: str | None) -> None
     assert (found.code if found else None) == code
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: five letters in common with a specialty ('cardi', 'inter') beat a whole word of a credential's "
-    "name, so 'cardiovascular' gives the Cardiology coder (CCC) and 'interventional' the Internal Medicine coder "
-    "(CIMC) instead of CCVTC and CIRCC",
-)
 @pytest.mark.parametrize("typed, code", [("cardiovascular", "CCVTC"), ("interventional", "CIRCC")])
 def test_a_whole_word_of_the_name_beats_five_letters_in_common(catalog: Catalog, typed: str, code: str) -> None:
     found = match_specialty(catalog, typed)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.conftest import as_json, flat, ok
 
 NO_PACKAGE = "is not sold as a 2-attempt package, and no retake price is published."
@@ -107,7 +105,6 @@ def test_required_dues_name_no_tier_for_the_individual_rate(run: Any) -> None:
                           "year are counted in year 1 ")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: one year of required dues reads '($222 over 1 years)'")
 def test_one_year_of_required_dues_says_year(run: Any) -> None:
     [sentence] = as_json(run("cost", "CPC", "--years", "1", "--json"))["strategy"]
     assert sentence.endswith("are counted in year 1 ($222 over 1 year).")
