@@ -180,3 +180,13 @@ def test_eligibility_lines_are_said_whole(
     assert now.lines == lines
     assert now.can_sit_now is can_sit
     assert now.sources == sources
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: CHPS asks for years of healthcare privacy or security management experience, but certcli counts "
+    "the person's years of coding or billing work, so a coder with 6 years and high school is told 'You can sit now'",
+)
+def test_coding_work_is_not_privacy_management_experience(catalog: Catalog) -> None:
+    coder = Profile(goal="compliance", education="high_school", experience_years=6)
+    assert not eligibility_now(coder, catalog, catalog.credential("CHPS")).can_sit_now
