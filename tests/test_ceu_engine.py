@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from certcli.catalog import Catalog
-from certcli.engine.ceu import IssuerProgress, Progress, applies_to, check_hours, parse_category, progress
+from certcli.engine.ceu import IssuerProgress, Progress, progress
+from certcli.engine.ceu_entry import applies_to, check_hours, parse_category
 from certcli.engine.renewal import HeldCredential
 from certcli.errors import UsageError
 from certcli.store import Entry

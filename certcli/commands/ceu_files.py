@@ -127,7 +127,7 @@ def _cell(row: dict[str, Any], key: str) -> str:
 def _parse_rows(
     catalog: "Catalog", path: Path, holds: list[dict[str, Any]], rows: list[dict[str, Any]], today: date
 ) -> "tuple[list[Hold], list[Entry]]":
-    from certcli.engine.ceu import check_day, check_hours, parse_category
+    from certcli.engine.ceu_entry import check_day, check_hours, parse_category
     from certcli.store import Entry, Hold
 
     out_holds = []

@@ -152,7 +152,7 @@ def add(
     db: str | None,
     json_out: bool,
 ) -> None:
-    from certcli.engine.ceu import applies_to, check_day, check_hours, parse_category
+    from certcli.engine.ceu_entry import applies_to, check_day, check_hours, parse_category
     from certcli.store import Entry, open_log
 
     catalog = load(ctx)
@@ -204,7 +204,7 @@ def edit(
     db: str | None,
     json_out: bool,
 ) -> None:
-    from certcli.engine.ceu import applies_to, check_day, check_hours, parse_category
+    from certcli.engine.ceu_entry import applies_to, check_day, check_hours, parse_category
     from certcli.store import open_log
 
     catalog = load(ctx)
