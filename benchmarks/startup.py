@@ -184,6 +184,35 @@ def make_cases(certcli: str, python: str, floor: Path, answers: Path) -> list[Ca
     ]
 
 
+CEU_ENTRIES = 10_000
+
+
+def ceu_case(certcli: str, tmp: Path, env: dict[str, str]) -> Case:
+    """``ceu progress`` on a CEU log of 10,000 entries over 20 years, CPC and CCS held all along
+    (built with ``ceu import``; where there is no ``ceu`` command the case shows as missing)."""
+    import csv
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(14)
+    today = date.today()
+    start = today - timedelta(days=365 * 20)
+    sheet = tmp / "ceu.csv"
+    with sheet.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "date", "hours", "title", "provider", "credentials", "categories", "kind"])
+        writer.writerows([["", start.isoformat(), "", "", "", code, "", "hold"] for code in ("CPC", "CCS")])
+        writer.writerows(
+            [f"b{i:05d}", (start + timedelta(days=rng.randrange(365 * 20))).isoformat(), rng.choice(["1", "1.5", "2"]),
+             f"Course {i}", "Provider", rng.choice(["CPC", "CCS", "CCS;CPC"]),
+             rng.choice(["", "hiim", "aapc-approved"]), "entry"]
+            for i in range(CEU_ENTRIES)
+        )  # fmt: skip
+    db = tmp / "ceu.sqlite3"
+    subprocess.run([certcli, "ceu", "import", str(sheet), "--db", str(db)], env=env, capture_output=True)
+    return Case(f"certcli ceu progress ({CEU_ENTRIES:,} entries)", [certcli, "ceu", "progress", "--db", str(db)])
+
+
 def measure(cases: list[Case], runs: int, python: str, env: dict[str, str]) -> None:
     for case in cases:
         case.status = first_run(case.argv, env)
@@ -290,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         answers = Path(tmp) / "answers.yaml"
         answers.write_text(ANSWERS, encoding="utf-8")
         cases = make_cases(str(script), python, floor, answers)
+        cases.append(ceu_case(str(script), Path(tmp), env))
         measure(cases, runs, python, env)
 
     install = describe_install(python, env)

@@ -31,9 +31,14 @@ if os.environ.get("CI"):
 
 @pytest.fixture(scope="session", autouse=True)
 def _own_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """certcli's catalog cache goes to a temporary directory, never the real home."""
+    """certcli's catalog cache and CEU log go to temporary directories, never the real home, and
+    the tests run in a temporary directory: a command line a property test makes up (``ceu export
+    X``, ``ceu hold CPC@…``) writes there, not into the repository or the user's own log."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        mp.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        mp.delenv("CERTCLI_DB", raising=False)
+        mp.chdir(tmp_path_factory.mktemp("cwd"))
         yield
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from certcli.commands.ceu import DbOpt
 from certcli.commands.common import JsonOpt, catalog, clock, complete_codes
 from certcli.errors import UsageError
 from certcli.output import destination, emit
@@ -119,6 +120,12 @@ def renew(
             "Needs at least one date. '-' writes the calendar to stdout instead of the tables.",
         ),
     ] = None,
+    drop: Annotated[
+        str | None,
+        typer.Option("--drop", metavar="CODE", help="Also show what letting CODE go saves (CEUs and fees per cycle), "
+                     "with the issuer's grace, lapse and reinstatement rules.", autocompletion=complete_codes),
+    ] = None,  # fmt: skip
+    db: DbOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """What it takes to keep the credentials you hold: CEUs, due dates, dues and fees, per issuer.
@@ -129,9 +136,12 @@ def renew(
     or after today; a Feb 29 date falls on Feb 28 in common years. Several credentials of one
     issuer share one cycle: a cycle end you give wins, else the earliest date earned.
 
+    When the CEU log ('certcli ceu') has entries, it also shows where you stand this cycle.
+
     Examples: certcli renew CPC@2024-03-15 CRC CCS@2023-06-01 --non-member;
-    certcli renew CPC@end:2027-01-31 --ics renewals.ics
+    certcli renew CPC@end:2027-01-31 --ics renewals.ics; certcli renew CPC CPMA --drop CPMA
     """
+    from certcli.commands.ceu_log import for_renew
     from certcli.engine.renewal import renewal_plan
     from certcli.render import renewal as view
 
@@ -140,6 +150,12 @@ def renew(
     today = now.today()
     held = parse_held(found, codes, today)
     plan = renewal_plan(found, held, today, member)
+    dropped = None
+    if drop is not None:  # checked before anything is written
+        from certcli.engine.drop import drop as drop_one
+        from certcli.render.drop import drop_json, drop_view
+
+        dropped = drop_one(found, held, drop.strip(), today, member)
     target = destination("--ics", ics, "renewals.ics") if ics else None
     if target is not None and not plan.deadlines:
         raise UsageError(
@@ -155,13 +171,24 @@ def renew(
         target.write(calendar(calendar_events(found, plan), now.now()))
         if target.to_stdout:
             return
+    logged = for_renew(found, held, today, db)
+    if logged is not None:
+        from certcli.render.ceu import progress_json, progress_view
     if json_out:
         doc = view.renewal_json(found, plan)
         if target is not None:
             doc["calendar"] = {"file": str(target.path), "events": len(plan.deadlines)}
+        if dropped is not None:
+            doc["drop"] = drop_json(dropped)
+        if logged is not None:
+            doc["ceu_log"] = progress_json(logged)
         emit(doc)
     else:
         emit(view.renewal_view(found, plan))
+        if dropped is not None:
+            emit(drop_view(dropped))
+        if logged is not None:
+            emit(progress_view(logged, "Your CEU log, this cycle ('certcli ceu progress')"))
     if target is not None:
         count = len(plan.deadlines)
         sys.stderr.write(

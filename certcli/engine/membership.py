@@ -184,7 +184,7 @@ def _required_sentence(op: OrgPath, req: _Option, buyer: Buyer, years: int) -> s
     if any(i.amount is None for i in dues):
         return f"{lead}; its yearly dues are not published, so the total is incomplete."
     total = sum(i.amount or 0 for i in dues)
-    return f"{lead}: dues of {_dues_text(dues)} are counted {span} ({money(total)} over {years} years)."
+    return f"{lead}: dues of {_dues_text(dues)} are counted {span} ({money(total)} over {plural(years, 'year')})."
 
 
 def _savings_parts(op: OrgPath, stay: _Option, never: _Option) -> tuple[list[str], int | None]:

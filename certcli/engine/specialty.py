@@ -12,10 +12,13 @@ def _tokens(text: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", text) if w and w not in {"and", "the", "of", "coder", "coding"}]
 
 
-def _word_match(wanted: str, word: str) -> bool:
-    """'cardio' matches 'cardiology' (a typed start); 'orthopedic' 'orthopedics' (five letters in common)."""
+def _word_match(wanted: str, word: str, loose: bool) -> bool:
+    """'cardio' matches 'cardiology' (a typed start); loosely, also 'orthopedic' 'orthopedics'
+    (five letters in common)."""
     if wanted == word or (len(wanted) >= 3 and word.startswith(wanted)):
         return True
+    if not loose:
+        return False
     common = 0
     for a, b in zip(wanted, word, strict=False):
         if a != b:
@@ -28,7 +31,9 @@ def match_specialty(catalog: Catalog, text: str | None) -> Credential | None:
     """The specialty credential matching ``text`` ('cardiology', 'Cardio', 'orthopedics', 'CCC').
 
     Matches the code, then the credential's specialty, then its name, then its summary, by word
-    starts (so 'orthopedic' finds 'orthopaedics'); ties go to catalog order.
+    starts ('cardiovascular' finds the cardiovascular credential's name before the cardiology
+    specialty); only where no word starts match, by five letters in common (so 'orthopedical'
+    still finds 'orthopaedics'). Ties go to catalog order.
     """
     if not text or not text.strip():
         return None
@@ -42,9 +47,10 @@ def match_specialty(catalog: Catalog, text: str | None) -> Credential | None:
         if key in {normalize(cred.code), normalize(cred.specialty or "")}:
             score = 0
         elif wanted:
-            for field_score, value in ((1, cred.specialty or ""), (2, cred.name), (3, cred.summary)):
+            fields = ((1, cred.specialty or ""), (2, cred.name), (3, cred.summary))
+            for field_score, value in (*fields, *((n + 3, v) for n, v in fields)):  # word starts first
                 words = _tokens(value)
-                if all(any(_word_match(w, v) for v in words) for w in wanted):
+                if all(any(_word_match(w, v, loose=field_score > 3) for v in words) for w in wanted):
                     score = field_score
                     break
         if score is not None and (best is None or (score, rank) < (best[0], best[1])):

@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeAlias
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.catalog.provenance import CHOICE_WORDS, newest_year, year_is_stale
 from certcli.model import Audience, Claim, Fee
-from certcli.render.table import Table, borderless, grid
+from certcli.render.table import borderless
 from certcli.words import human, money
 
 NOT_PUBLISHED = "not published"
@@ -186,14 +189,33 @@ def section(title: str, *body: RenderableType) -> Group:
     return Group(Text(""), Text(title, style="bold underline"), *body)
 
 
-def bullets(lines: Iterable[str | Text], style: str = "") -> Table:
+class Bullets:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet: each item is
+    wrapped by rich's own ``Text.wrap`` to the width less the bullet, as a two-column grid lays
+    it out, without a table's measuring of every cell (a plan has dozens of these)."""
+
+    def __init__(self, lines: Iterable[str | Text], style: str = "") -> None:
+        self.items = [line.copy() if isinstance(line, Text) else Text(line) for line in lines]
+        self.style = style
+        for text in self.items:
+            if style:
+                text.stylize(style, 0, len(text))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - 2)
+        bullet = Segment("•", console.get_style(self.style) if self.style else None)
+        for text in self.items:
+            for number, line in enumerate(text.wrap(console, width, overflow="fold")):
+                line.rstrip()
+                yield from (bullet, Segment(" ")) if number == 0 else (Segment("  "),)
+                yield from line.render(console)
+                yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(line) for text in self.items for line in text.plain.split("\n")), default=0)
+        return Measurement(min(3, widest + 2), widest + 2)
+
+
+def bullets(lines: Iterable[str | Text], style: str = "") -> Bullets:
     """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    out = grid()
-    out.add_column(no_wrap=True, style=style)
-    out.add_column(overflow="fold")
-    for line in lines:
-        text = line if isinstance(line, Text) else Text(line)
-        if style:
-            text.stylize(style, 0, len(text))
-        out.add_row("•", text)
-    return out
+    return Bullets(lines, style)
