@@ -819,7 +819,7 @@ def test_a_seed_only_condition_never_decides_a_verdict(catalog: Catalog) -> None
     cpb = eligibility_now(P(goal="billing", education="high_school"), catalog, catalog.credential("CPB"))
     [rec] = cpb.recommended
     assert rec.unverified and rec.met is None, rec
-    assert any("unverified (from a seed or weak source)" in x for x in cpb.lines)
+    assert any("unverified (a seed article's claim)" in x for x in cpb.lines)
     assert not any("not yet" in x and "ssociate" in x for x in cpb.lines)
     cbcs = plan_for(catalog, P(goal="billing", training_hours=120, education="high_school")).steps[0]
     assert not any("no membership" in w for w in cbcs.why)

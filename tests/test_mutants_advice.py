@@ -46,7 +46,7 @@ def test_holding_one_inpatient_credential_plans_the_other_issuers(catalog: Catal
     assert steps(cic) == [("CCS", "after 1 year of coding work")]
     assert cic.steps[0].why == ("You hold the CIC; AHIMA's CCS is the other hospital coding credential.",)
     both = plan(catalog, goal="coding", setting="hospital_inpatient", held=("CCS", "CIC"))
-    assert steps(both) == []
+    assert steps(both) == [("CPMA", "now")]  # issue 12: holding both, the next step is a role
 
 
 def test_one_year_of_work_without_the_cca_still_starts_with_the_cca(catalog: Catalog) -> None:
@@ -110,10 +110,12 @@ def test_a_specialty_in_no_setting_comes_after_the_cpc(catalog: Catalog) -> None
 
 def test_the_tie_sentence_is_whole(catalog: Catalog) -> None:
     p = plan(catalog, goal="coding", education="high_school")
-    assert p.steps[0].why[1] == (
-        "CCA and CPC fit equally well; by certcli's tie rule (when two credentials fit equally well, certcli prefers "
-        "the one you can sit now, then the lower first-year price for you, then the issuer listed first in its "
-        "data), CCA costs you less in the first year ($299 against $647)."
+    assert p.steps[0].why[1] == (  # issue 12: reach decides, the price difference is shown
+        "CPC and CCA fit equally well; by certcli's tie rule (when two credentials fit equally well, certcli prefers "
+        "the one you can sit now, then the one whose reach matches what you asked for (your setting and goal), then "
+        "the issuer listed first in its data; the first-year price never decides, and the difference is shown), CPC "
+        "reaches what you asked for: with no setting named, coding jobs in physician offices and clinics, where the "
+        "CPC is the credential most asked for. In the first year CCA costs you $299 against $647 for CPC."
     )
 
 
@@ -144,10 +146,12 @@ def test_auditing_from_a_hospital_starts_with_the_cca(catalog: Catalog) -> None:
 
 def test_documentation_alternative_says_what_the_data_does_not_publish(catalog: Catalog) -> None:
     p = plan(catalog, goal="documentation")
-    assert alternatives(p) == {
-        "CDIP": "AHIMA's documentation integrity credential, aimed at hospitals. Not found in certcli's data: its "
+    assert alternatives(p)["CDIP"] == (
+        "AHIMA's documentation integrity credential, aimed at hospitals. Not found in certcli's data: its "
         "current exam fee and eligibility rules; check https://www.ahima.org."
-    }
+    )
+    assert alternatives(p)["CCDS-O"].endswith("Not found in certcli's data: its exam length and current exam fee; "
+                                              "check https://acdis.org.")  # issue 12: ACDIS's CDI credentials
 
 
 def test_scribe_and_risk_adjustment_alternatives(catalog: Catalog) -> None:
@@ -185,12 +189,12 @@ def test_a_student_on_a_budget_gets_the_cheaper_start_in_full_sentences(catalog:
     assert steps(p) == [("CCA", "now")]
     assert p.steps[0].why[0] == (
         "Budget: your budget of $300 is below the first-year price of CPC for you ($582); CCA costs you $248 in the "
-        "first year, with no membership needed."
+        "first year, and AHIMA membership is optional."
     )
     assert p.budget_note == (
         "Your budget of $300 is below the first-year price of CPC for you ($582: exam $425 + membership $157, as of "
         "2026), so the plan starts with CCA instead ($248: exam $199 + membership $49, as of 2021; some figures are "
-        "over 18 months old; no membership needed). CPC stays an option when your budget allows."
+        "over 18 months old; AHIMA membership is optional). CPC stays an option when your budget allows."
     )
 
 

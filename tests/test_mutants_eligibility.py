@@ -126,8 +126,9 @@ CASES: list[tuple[str, str, dict[str, Any], bool, tuple[str, ...], tuple[str, ..
         (
             AAPC_ONLY_MEMBERSHIP,
             "Recommended (not required): Associate degree — you did not say your education.",
-            "You will be CPC-A until you have 2 years of coding experience, or 1 year plus an 80-hour course, or an "
-            "80-contact-hour coding preparation course plus AAPC Practicode (each counts as one year).",
+            "You will be CPC-A until you have 2 years of coding experience, or 1 year plus an 80-hour course, or 1 "
+            "year plus AAPC Practicode, or an 80-contact-hour coding preparation course plus AAPC Practicode (each "
+            "counts as one year).",
         ),
         ("aapc-certification-cancellation-2023", "aapc-army-cool-cpc", "aapc-apprenticeship-2025"),
     ),
@@ -140,7 +141,8 @@ CASES: list[tuple[str, str, dict[str, Any], bool, tuple[str, ...], tuple[str, ..
             "You can sit now: AAPC exams are sold to members only, and you are a member.",
             "Recommended (not required): Associate degree — you did not say your education.",
             "You would not stay CPC-A: by the numbers you gave you already meet one way to remove it (2 years of "
-            "coding experience), so you can have it removed straight away.",
+            "coding experience), so you can have it removed straight away if the work you told us of was coding "
+            "(on-the-job use of the CPT, ICD-10-CM or HCPCS code sets).",  # issue 12: its kind was not said
         ),
         ("aapc-certification-cancellation-2023", "aapc-army-cool-cpc", "aapc-apprenticeship-2025"),
     ),

@@ -28,8 +28,8 @@ def found(run: Any, *words: str) -> list[tuple[str, str]]:
     [
         (
             ("billing",),
-            [("CBCS", "name"), ("CPB", "category"), ("CMRS", "category"), ("CMIS", "category"), ("CPC", "summary"),
-             ("CPCO", "summary"), ("CEMC", "summary")],
+            [("CBCS", "name"), ("CPB", "category"), ("CMRS", "category"), ("CMIS", "category"), ("CRCR", "category"),
+             ("CPC", "summary"), ("CPCO", "summary"), ("CEMC", "summary")],
         ),
         (
             ("surgery",),

@@ -229,9 +229,9 @@ class Applicant:
         return True
 
     def unverified(self, req: Requirement) -> bool:
-        """The condition rests on a seed-only or content-farm source: it never decides a verdict."""
+        """The condition rests on a seed-only source (the data's "unverified"): it never decides a verdict."""
         src = self.catalog.sources.get(req.source)
-        return src is not None and src.confidence in (Confidence.SEED, Confidence.THIRD_PARTY_WEAK)
+        return src is not None and src.confidence is Confidence.SEED
 
     def meets(self, req: Requirement, extra_held: set[str] | None = None) -> bool | None:
         if not req.any_of:
@@ -333,7 +333,7 @@ class Applicant:
             text = lower_first(req.text)
         head = f"{kind}: {text[:1].upper()}{text[1:]}"
         if self.unverified(req):
-            return f"{head} — unverified (from a seed or weak source), so certcli does not use it to decide."
+            return f"{head} — unverified (a seed article's claim), so certcli does not use it to decide."
         met = self.meets(req)
         if met is True:
             which = next((c for c in req.any_of if self.check(c) is True), None)
@@ -468,7 +468,7 @@ class Applicant:
                 + (" (you are a member)." if is_member else " (its exams are sold to members only).")
             )
         if membership is not None and membership.value is False:
-            member_price = any(f.audience is Audience.MEMBER for f in cred.fees)
+            member_price = any(f.audience is Audience.MEMBER for f in cred.fees) or not cred.fees
             lines.append(
                 f"{org.code} membership is optional: it lowers the exam fee but is not needed to sit."
                 if member_price
