@@ -33,6 +33,9 @@ class Persona:
     when: tuple[str, ...] = field(default=())  # expected Step.when, per step (all of them)
 
 
+UNSURE_NOW = advice.UNCONFIRMED_NOW  # "now" only when every required condition is confirmed
+
+
 def P(**answers: Any) -> Profile:
     return Profile(**answers)
 
@@ -58,7 +61,7 @@ PERSONAS = [
         P(goal="billing", training_hours=120, education="high_school"),
         ("CBCS",),
         alternatives=("CPB", "CMRS"),
-        when=("now",),
+        when=(UNSURE_NOW,),
     ),
     Persona(
         "hospital inpatient coder with 3 years of experience",
@@ -118,7 +121,7 @@ PERSONAS = [
         P(goal="documentation", setting="hospital_inpatient", held=("CCS",), experience_years=4),
         ("CDIP",),
         alternatives=("CDEI",),
-        when=("now",),
+        when=(UNSURE_NOW,),
     ),
     Persona(
         "documentation, outpatient, holds the COC",
@@ -200,7 +203,7 @@ PERSONAS = [
         ("CBCS",),
         alternatives=("CPC", "CPB"),
         budget_note=True,
-        when=("now",),
+        when=(UNSURE_NOW,),
     ),
     Persona(
         "novice with $150 and no setting is not sent to a CBCS she cannot sit",
@@ -229,7 +232,7 @@ PERSONAS = [
         "holds CPC-H (now COC), outpatient coding",
         P(goal="coding", setting="hospital_outpatient", held=("CPC-H",), experience_years=3),
         ("CCS",),
-        when=("now",),
+        when=(UNSURE_NOW,),
     ),
     Persona(
         "coding and billing, physician office",
@@ -286,7 +289,7 @@ PERSONAS = [
         P(goal="coding_and_billing", setting="hospital_inpatient"),
         ("CCA", "CRCR"),
         alternatives=("CPB", "CBCS"),
-        when=("now", "after CCA"),
+        when=(UNSURE_NOW, "after CCA"),
     ),
     Persona(
         "practice management, one year in",
@@ -405,7 +408,7 @@ PERSONAS = [
         P(goal="health_data", education="bachelor"),
         ("CHDA",),
         alternatives=("RHIA",),
-        when=("now",),
+        when=(UNSURE_NOW,),
     ),
 ]
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from certcli.catalog import Catalog
-from certcli.engine.advice import Plan, match_specialty, recommend
+from certcli.engine.advice import UNCONFIRMED_NOW, Plan, match_specialty, recommend
 from certcli.model import Profile
 from tests.conftest import TODAY
 
@@ -51,7 +51,7 @@ def test_holding_one_inpatient_credential_plans_the_other_issuers(catalog: Catal
 
 def test_one_year_of_work_without_the_cca_still_starts_with_the_cca(catalog: Catalog) -> None:
     p = plan(catalog, goal="coding", setting="hospital_inpatient", experience_years=1)
-    assert steps(p) == [("CCA", "now"), ("CCS", "after CCA")]
+    assert steps(p) == [("CCA", UNCONFIRMED_NOW), ("CCS", "after CCA")]
     assert alternatives(p) == {
         "CIC": "AAPC's inpatient credential; like the CCS it assumes experience (take it instead of the CCS if you "
         "prefer AAPC).",
@@ -141,7 +141,7 @@ def test_advanced_goals_say_the_subject_ceus_and_the_held_core_only_where_they_s
 
 def test_auditing_from_a_hospital_starts_with_the_cca(catalog: Catalog) -> None:
     p = plan(catalog, goal="auditing", setting="hospital_inpatient")
-    assert steps(p) == [("CCA", "now"), ("CPMA", "after CCA, once you have some coding experience")]
+    assert steps(p) == [("CCA", UNCONFIRMED_NOW), ("CPMA", "after CCA, once you have some coding experience")]
 
 
 def test_documentation_alternative_says_what_the_data_does_not_publish(catalog: Catalog) -> None:
@@ -177,7 +177,7 @@ def test_a_budget_that_covers_the_first_year_also_gives_the_whole_path(catalog: 
 
 def test_an_advanced_first_step_over_budget_keeps_the_plan(catalog: Catalog) -> None:
     p = plan(catalog, goal="coding", setting="hospital_inpatient", experience_years=3, budget_usd=100)
-    assert steps(p) == [("CCS", "now")]
+    assert steps(p) == [("CCS", UNCONFIRMED_NOW)]
     assert p.budget_note == (
         "Your budget of $100 is below the first-year price of CCS for you ($399: exam $399, as of 2010; some figures "
         "are over 18 months old); no cheaper credential does the same job, so the plan is unchanged."
@@ -186,7 +186,7 @@ def test_an_advanced_first_step_over_budget_keeps_the_plan(catalog: Catalog) -> 
 
 def test_a_student_on_a_budget_gets_the_cheaper_start_in_full_sentences(catalog: Catalog) -> None:
     p = plan(catalog, goal="coding", setting="physician_office", student=True, budget_usd=300)
-    assert steps(p) == [("CCA", "now")]
+    assert steps(p) == [("CCA", UNCONFIRMED_NOW)]
     assert p.steps[0].why[0] == (
         "Budget: your budget of $300 is below the first-year price of CPC for you ($582); CCA costs you $248 in the "
         "first year, and AHIMA membership is optional."

@@ -62,6 +62,7 @@ from certcli.questions import QUESTION
 from certcli.words import duration, lower_first, money
 
 MAX_STEPS = 3
+UNCONFIRMED_NOW = "now, if you meet the conditions certcli cannot check (see eligibility)"
 
 CODING_PREFERENCES = ("records", "precision", "independent")
 BILLING_PREFERENCES = ("payers", "patients", "finance", "juggling")
@@ -345,13 +346,17 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     for i, (pick, cred) in enumerate(zip(picks, creds, strict=True)):
         removal = pick.kind == "apprentice_removal"
         unknown = "" if removal else unknown_words(draft, cred)
+        eligibility = draft.person.removal(cred) if removal else draft.person.eligibility(cred)
+        when = pick.when or draft.when(cred, [c for c in creds[:i] if c.code not in draft.held_codes])
+        if when == "now" and not eligibility.can_sit_now:
+            when = UNCONFIRMED_NOW  # 'now' only when the person can sit it now
         steps.append(
             Step(
                 credential=cred,
                 why=tuple(pick.why + ([unknown] if unknown else [])),
-                eligibility=draft.person.removal(cred) if removal else draft.person.eligibility(cred),
+                eligibility=eligibility,
                 quote=None if removal else draft.quote(cred),
-                when=pick.when or draft.when(cred, [c for c in creds[:i] if c.code not in draft.held_codes]),
+                when=when,
                 renewal_alone=ceu_requirement(catalog, catalog.issuer(cred), [cred]),
                 renewal_stacked=by_issuer.get(cred.issuer),
                 kind=pick.kind,
@@ -396,6 +401,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
 
 __all__ = [
     "TIE_RULE",
+    "UNCONFIRMED_NOW",
     "Alternative",
     "EligibilityNow",
     "Plan",
