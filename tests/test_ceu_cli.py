@@ -323,3 +323,11 @@ def test_entries_from_earlier_cycles_are_counted_apart(ceu: Callable[..., Any]) 
     assert (aapc["cycle_start"], aapc["earned"], aapc["needed"]) == ("2026-03-02", 2, 34)
     assert doc["earlier_entries"] == 1 and [e["title"] for e in doc["entries"]] == ["new"]
     assert "1 older entry, from earlier cycles, count" in ok(ceu("progress")).stdout
+
+
+def test_what_an_export_says_it_wrote_counts_in_words(two: Callable[..., Any], tmp_path: Path) -> None:
+    ok(two("add", "10", "--title", "Coding update", "--for", "CPC"))
+    whole = two("export", str(tmp_path / "log.csv"))
+    assert whole.exit_code == 0 and whole.stderr.strip().endswith(": 2 held credentials, 1 entry."), whole.stderr
+    audit = two("export", "--audit", "CPC", str(tmp_path / "audit.md"))
+    assert audit.exit_code == 0 and audit.stderr.strip().endswith(": 1 entry for CPC's cycle."), audit.stderr

@@ -47,6 +47,7 @@ def _csv_text(rows: list[dict[str, str]], fields: list[str]) -> str:
 def export(ctx: typer.Context, target: str, audit: str | None, db: str | None, json_out: bool) -> None:
     from certcli.render import ceu as view
     from certcli.store import open_log
+    from certcli.words import plural
 
     is_csv = target.lower().endswith(".csv")
     if json_out and target == "-":
@@ -68,7 +69,7 @@ def export(ctx: typer.Context, target: str, audit: str | None, db: str | None, j
         if json_out:
             emit({"file": target, "audit": code, "entries": [e.id for e in chosen]})
         elif target != "-":
-            say(f"Wrote {target}: {len(chosen)} entries for {code}'s cycle.")
+            say(f"Wrote {target}: {plural(len(chosen), 'entry', 'entries')} for {code}'s cycle.")
         return
     with open_log(_db_path(db)) as log:
         holds = log.holds()
@@ -82,7 +83,7 @@ def export(ctx: typer.Context, target: str, audit: str | None, db: str | None, j
     if json_out:
         emit({"file": target, "holds": len(holds), "entries": len(entries)})
     elif target != "-":
-        say(f"Wrote {target}: {len(holds)} held credentials, {len(entries)} entries.")
+        say(f"Wrote {target}: {plural(len(holds), 'held credential')}, {plural(len(entries), 'entry', 'entries')}.")
 
 
 def _rows_from(path: Path, text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
