@@ -20,7 +20,6 @@ from rich.text import Text
 from certcli.catalog import Catalog
 from certcli.catalog.provenance import CHOICE_WORDS, newest_year, year_is_stale
 from certcli.model import Audience, Claim, Fee
-from certcli.render.table import borderless
 from certcli.words import human, money
 
 NOT_PUBLISHED = "not published"
@@ -151,11 +150,9 @@ class Footnotes:
         width = len(f"[{len(self.order)}]")
         for i, sid in enumerate(self.order, 1):
             src = self.catalog.sources[sid]
-            row = borderless(show_header=False)
-            row.add_column(no_wrap=True, style="dim", width=width)
-            row.add_column(overflow="fold")
-            row.add_row(f"[{i}]", Text(f"{src.title}, {source_year(src)}, {src.confidence}"))
-            parts.append(row)
+            entry = Text(f"{src.title}, {source_year(src)}, {src.confidence}")
+            # as a borderless table row: a blank, the number, two blanks, the title, a blank at the end
+            parts.append(Hanging([(f"[{i}]", entry)], mark_width=width, lead=1, gap=2, margin=1, mark_style="dim"))
             parts.append(Text(" " * (width + 3) + src.url, no_wrap=True, overflow="ignore"))
         return Group(*parts)
 
@@ -189,33 +186,45 @@ def section(title: str, *body: RenderableType) -> Group:
     return Group(Text(""), Text(title, style="bold underline"), *body)
 
 
-class Bullets:
-    """A bulleted list whose wrapped lines hang under the text, not the bullet: each item is
-    wrapped by rich's own ``Text.wrap`` to the width less the bullet, as a two-column grid lays
-    it out, without a table's measuring of every cell (a plan has dozens of these)."""
+class Hanging:
+    """Lines that hang under their text, not their mark (a bullet, a footnote number), laid out
+    as a borderless two-column table lays them out, without a table's measuring of every cell:
+    each text is wrapped by rich's own ``Text.wrap`` to the width left beside the mark. A plan
+    has dozens of these."""
 
-    def __init__(self, lines: Iterable[str | Text], style: str = "") -> None:
-        self.items = [line.copy() if isinstance(line, Text) else Text(line) for line in lines]
-        self.style = style
-        for text in self.items:
-            if style:
-                text.stylize(style, 0, len(text))
+    def __init__(self, items: Iterable[tuple[str, Text]], *, mark_width: int, lead: int = 0, gap: int = 1,
+                 margin: int = 0, mark_style: str = "") -> None:
+        self.items = list(items)
+        self.mark_width, self.lead, self.gap, self.margin, self.mark_style = mark_width, lead, gap, margin, mark_style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(1, options.max_width - 2)
-        bullet = Segment("•", console.get_style(self.style) if self.style else None)
-        for text in self.items:
+        indent = self.lead + self.mark_width + self.gap
+        width = max(1, options.max_width - indent - self.margin)
+        style = console.get_style(self.mark_style) if self.mark_style else None
+        for mark, text in self.items:
             for number, line in enumerate(text.wrap(console, width, overflow="fold")):
                 line.rstrip()
-                yield from (bullet, Segment(" ")) if number == 0 else (Segment("  "),)
+                if number == 0:
+                    yield Segment(" " * self.lead)
+                    yield Segment(mark.ljust(self.mark_width), style)
+                    yield Segment(" " * self.gap)
+                else:
+                    yield Segment(" " * indent)
                 yield from line.render(console)
                 yield Segment.line()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        widest = max((cell_len(line) for text in self.items for line in text.plain.split("\n")), default=0)
-        return Measurement(min(3, widest + 2), widest + 2)
+        indent = self.lead + self.mark_width + self.gap + self.margin
+        widest = max((cell_len(line) for _, text in self.items for line in text.plain.split("\n")), default=0)
+        return Measurement(min(indent + 1, widest + indent), widest + indent)
 
 
-def bullets(lines: Iterable[str | Text], style: str = "") -> Bullets:
+def bullets(lines: Iterable[str | Text], style: str = "") -> Hanging:
     """A bulleted list whose wrapped lines hang under the text, not the bullet."""
-    return Bullets(lines, style)
+    items = []
+    for line in lines:
+        text = line.copy() if isinstance(line, Text) else Text(line)
+        if style:
+            text.stylize(style, 0, len(text))
+        items.append(("•", text))
+    return Hanging(items, mark_width=1, mark_style=style)
