@@ -53,7 +53,8 @@ from certcli.catalog import Catalog
 from certcli.engine import fees
 from certcli.engine.budget import fit_budget
 from certcli.engine.draft import TIE_RULE, Draft, Pick
-from certcli.engine.eligibility import EXPERIENCED, Applicant, EligibilityNow, eligibility_now
+from certcli.engine.eligibility import Applicant, EligibilityNow, eligibility_now
+from certcli.engine.experience import EXPERIENCED
 from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
 from certcli.engine.specialty import match_specialty

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from certcli.engine.draft import Draft
-from certcli.engine.eligibility import EXPERIENCED
+from certcli.engine.experience import EXPERIENCED
 from certcli.engine.specialty import match_specialty
 from certcli.model import Category
 from certcli.words import duration, join_and, lower_first

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from certcli.engine.draft import Draft
-from certcli.engine.eligibility import EDUCATION_WORDS, EXPERIENCED
+from certcli.engine.experience import EDUCATION_WORDS, EXPERIENCED
 from certcli.engine.specialty import match_specialty
 from certcli.model import EDUCATION_RANK, Category, Credential, Education, FeeKind
 from certcli.words import duration, join_and, lower_first
