@@ -4,6 +4,7 @@ Everything a person reads about an amount or a span of time is spelled here, onc
 ``show``, ``cost``, ``renew`` and ``advise`` never say the same thing two ways.
 """
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,6 +34,11 @@ def duration(span: float) -> str:
     if 0 < span < 1:
         return plural(round(span * 12), "month")
     return years(span)
+
+
+def an(number: float) -> str:
+    """The article before a number said aloud: 'an 80-hour course', 'a 50-hour course'."""
+    return "an" if re.match(r"8|11(\D|$)|18(\D|$)", f"{number:g}") else "a"
 
 
 def hours(n: float) -> str:

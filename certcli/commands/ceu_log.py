@@ -152,22 +152,21 @@ def add(
     db: str | None,
     json_out: bool,
 ) -> None:
-    from certcli.engine.ceu_entry import applies_to, check_day, check_hours, parse_category
+    from certcli.engine.ceu_entry import applies_to, check_day, check_hours, check_title, parse_category
     from certcli.store import Entry, open_log
 
     catalog = load(ctx)
     today = clock(ctx).today()
     ceus = check_hours(hours)
     when = check_day(_date(day, "--date") if day else today, today)
-    if not title.strip():
-        raise UsageError("--title: say what the activity was.")
+    title = check_title(title)
     cats = tuple(sorted({parse_category(catalog, c) for c in category or []}))
     path = _db_path(db)
     with open_log(path, write=True) as log:
         held = _held(catalog, log.holds())
         codes = applies_to(catalog, held, when, for_codes or [], cats)
         cert, digest = _certificate(certificate, copy, path) if certificate else (None, None)
-        entry = Entry(_new_id(log.ids()), when, ceus, title.strip(), provider.strip(), tuple(sorted(codes)), cats,
+        entry = Entry(_new_id(log.ids()), when, ceus, title, provider.strip(), tuple(sorted(codes)), cats,
                       cert, digest)  # fmt: skip
         log.add([entry])
     _entry_out(entry, json_out, "Logged")
@@ -204,7 +203,7 @@ def edit(
     db: str | None,
     json_out: bool,
 ) -> None:
-    from certcli.engine.ceu_entry import applies_to, check_day, check_hours, parse_category
+    from certcli.engine.ceu_entry import applies_to, check_day, check_hours, check_title, parse_category
     from certcli.store import open_log
 
     catalog = load(ctx)
@@ -220,9 +219,7 @@ def edit(
         if day is not None:
             changes["date"] = check_day(_date(day, "--date"), today)
         if title is not None:
-            if not title.strip():
-                raise UsageError("--title: say what the activity was.")
-            changes["title"] = title.strip()
+            changes["title"] = check_title(title)
         if provider is not None:
             changes["provider"] = provider.strip()
         cats = entry.categories

@@ -95,6 +95,13 @@ def check_hours(text: str) -> float:
     return round(value, 2)
 
 
+def check_title(text: str) -> str:
+    """What the activity was, without surrounding blanks; never empty."""
+    if not text.strip():
+        raise UsageError("--title: say what the activity was.")
+    return text.strip()
+
+
 def check_day(day: date, today: date) -> date:
     if day > today:
         raise UsageError(f"{day.isoformat()} is in the future (today is {today.isoformat()}): log CEUs once earned.")

@@ -9,16 +9,14 @@ told from the issuer's membership facts; a condition marked ``membership`` is no
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from certcli.catalog import Catalog, normalize
+from certcli.engine.conditions import requirement_line
 from certcli.engine.experience import (
     CODING_KINDS,
     CODING_OR_BILLING,
-    EDUCATION_WORDS,
-    KIND_WORDS,
     K,
     experience_by_kind,
     licenses_of,
@@ -37,7 +35,7 @@ from certcli.model import (
     Profile,
     Requirement,
 )
-from certcli.words import duration, hours, join_or, lower_first
+from certcli.words import an, duration, hours, join_or, lower_first
 
 
 class Condition(NamedTuple):
@@ -72,11 +70,6 @@ class EligibilityNow(NamedTuple):
     required: tuple[Condition, ...] = ()
     recommended: tuple[Condition, ...] = ()
     apprentice_status: ApprenticeStatus | None = None
-
-
-def _an(number: float) -> str:
-    """'an 80-hour', 'a 50-hour'."""
-    return "an" if re.match(r"8|11(\D|$)|18(\D|$)", f"{number:g}") else "a"
 
 
 @dataclass(frozen=True)
@@ -218,103 +211,6 @@ class Applicant:
 
     # -- the sentences
 
-    def _you(self, crits: tuple[Criterion, ...]) -> str:
-        """What the person told us that bears on ``crits``: 'you have 1 year of coding or billing work'."""
-        p = self.profile
-        parts: list[str] = []
-        if any(c.education for c in crits):
-            parts.append(
-                "you did not say your education"
-                if p.education is None
-                else f"you told us your education is {EDUCATION_WORDS[p.education]}"
-            )
-        if any(c.experience_years is not None for c in crits):
-            parts.append(f"you have {duration(self.coding_years)} of coding or billing work")
-        asked = list(dict.fromkeys(rule.kind for c in crits for rule in c.experience))
-        if asked:
-            kinds = self.kinds
-            said = [f"{duration(kinds[k])} of {KIND_WORDS[k]}" for k in asked if kinds.get(k)]
-            missing = [KIND_WORDS[k] for k in asked if not kinds.get(k) and k is not K.HEALTHCARE]
-            if said:
-                parts.append("you told us of " + ", ".join(said) + " work")
-            if missing:
-                parts.append(f"you told us of no {join_or(missing)} work")
-            if p.experience_years and any(k in CODING_OR_BILLING or k is K.HEALTHCARE for k in asked):
-                parts.append(f"{duration(p.experience_years)} of coding or billing work of a kind you did not say")
-        licences = list(dict.fromkeys(str(x) for c in crits for x in c.licenses))
-        if licences:
-            mine = sorted(licenses_of(p) & set(licences))
-            listed = ", ".join(licences[:-1]) + " or " + licences[-1] if len(licences) > 1 else licences[0]
-            parts.append(f"you hold {', '.join(mine)}" if mine else f"you hold no {listed} licence")
-        if any(c.training_hours is not None or (c.program and not c.education) for c in crits):
-            parts.append(f"{hours(p.training_hours)} of training")
-        codes = list(dict.fromkeys(self.catalog.credential(code).code for c in crits for code in c.credentials))
-        if codes:
-            mine = [code for code in codes if code in self.held_codes]
-            if mine:
-                parts.append(f"you hold {', '.join(mine)}")
-            else:
-                parts.append(f"you hold none of {', '.join(codes)}" if len(codes) <= 3 else "you hold none of them")
-        return ", ".join(parts)
-
-    def _degree_line(self, cred: Credential, req: Requirement, degree: Criterion) -> str:
-        """A condition met by a degree program (RHIT, RHIA), with its other routes."""
-        p = self.profile
-        line = f"{cred.code} needs a {degree.program}; "
-        if p.education is None:
-            line += "you did not say your education."
-        elif self.check(degree) is False:
-            line += f"you told us your education is {EDUCATION_WORDS[p.education]}."
-        else:
-            line += (
-                f"you told us your education is {EDUCATION_WORDS[p.education]}: "
-                "check that your program has that accreditation."
-            )
-        others = [c for c in req.any_of if c is not degree]
-        if others:
-            line += " Other routes: " + "; ".join(lower_first(c.text) for c in others)
-            met_other = [c for c in others if self.check(c) is True]
-            line += f" (you meet: {lower_first(met_other[0].text)})." if met_other else "."
-        return line
-
-    def requirement_line(self, cred: Credential, req: Requirement, kind: str) -> str:
-        """'Required: 2 years of coding work — not yet: you have 1 year of coding or billing work.'"""
-        first = req.any_of[0] if req.any_of else None
-        degree = first if first is not None and first.education is not None and first.program else None
-        if degree is not None and degree.program and not degree.experience:
-            return self._degree_line(cred, req, degree)
-        if len(req.any_of) > 1:
-            lead = re.sub(r"^recommended,? but not required,?\s*", "", req.text.strip(), flags=re.I)
-            lead = re.sub(r",?\s*any one of these\W*$", "", lead, flags=re.I)
-            if lead.startswith("(") and lead.endswith(")"):
-                lead = ""  # an aside ("(same pattern as the CCS…)")
-            text = (f"{lower_first(lead)}, any one of: " if lead else "any one of: ") + "; ".join(
-                lower_first(c.text) for c in req.any_of
-            )
-        elif req.any_of:
-            text = lower_first(req.any_of[0].text)
-        else:
-            text = lower_first(req.text)
-        head = f"{kind}: {text[:1].upper()}{text[1:]}"
-        if self.unverified(req):
-            return f"{head} — unverified (a seed article's claim), so certcli does not use it to decide."
-        met = self.meets(req)
-        if met is True:
-            which = next((c for c in req.any_of if self.check(c) is True), None)
-            if which is not None and len(req.any_of) > 1:
-                return f"{head} — you meet one ({lower_first(which.text)})."
-            if which is not None and which.education is not None:
-                return f"{head} — you have it."
-            return f"{head} — you meet it."
-        you = self._you(req.any_of)
-        if met is False:
-            return f"{head} — not yet: {you}."
-        if you == "you did not say your education":
-            return f"{head} — {you}."
-        if not you:
-            return f"{head} — certcli cannot tell from your answers."
-        return f"{head} — certcli cannot tell from your answers ({you})."
-
     def _route(self, crit: Criterion) -> Route:
         """One removal route: met, and what is missing (billing or claims work: 'confirm with AAPC')."""
         p = self.profile
@@ -332,7 +228,7 @@ class Applicant:
             else:
                 missing.append(f"{duration(gap)} more of coding work")
         if crit.training_hours is not None and p.training_hours < crit.training_hours:
-            missing.append(f"{_an(crit.training_hours)} {crit.training_hours}-hour course (you have "
+            missing.append(f"{an(crit.training_hours)} {crit.training_hours}-hour course (you have "
                            f"{hours(p.training_hours)})")
         if crit.practicode:
             done = practicode_of(p)
@@ -363,7 +259,7 @@ class Applicant:
         def way(crit: Criterion) -> str:
             if crit.experience_years is not None and crit.training_hours is not None:
                 course = crit.training_hours
-                return f"{duration(crit.experience_years)} plus {_an(course)} {course}-hour course"
+                return f"{duration(crit.experience_years)} plus {an(course)} {course}-hour course"
             if crit.experience_years is not None and crit.practicode:
                 return f"{duration(crit.experience_years)} plus AAPC Practicode"
             if crit.experience_years is not None and not crit.credentials:
@@ -440,13 +336,13 @@ class Applicant:
             )
             sources.append(membership.source)
         for req in required:
-            lines.append(self.requirement_line(cred, req, "Required"))
+            lines.append(requirement_line(self, cred, req, "Required"))
             sources.append(req.source)
         for req in notes:
             lines.append(req.text.strip().rstrip(".") + ".")
             sources.append(req.source)
         for req in cred.eligibility.recommended:
-            lines.append(self.requirement_line(cred, req, "Recommended (not required)"))
+            lines.append(requirement_line(self, cred, req, "Recommended (not required)"))
             sources.append(req.source)
         designation, app_line = self.apprentice(cred)
         if app_line and cred.apprentice:
