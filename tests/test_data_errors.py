@@ -371,3 +371,14 @@ def test_a_fixed_copy_loads_and_is_used(run: Any, data_copy: Path) -> None:
     doc = as_json(run("--data-dir", str(data_copy), "show", "CPC", "--json"))
     exam = [f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1]
     assert exam[0]["amount"]["value"] == 450
+
+
+def test_the_shipped_data_is_dated_once(data_copy: Path) -> None:
+    from certcli.catalog.load import build
+
+    catalog, problems = build(DATA)
+    dated = re.search(r"^data_version: (\S+)$", (DATA / "release.yaml").read_text(), re.M)
+    assert problems == [] and catalog is not None and dated and catalog.data_version == dated[1]
+    (data_copy / "zz-second.yaml").write_text("data_version: 2027-01-02\n")
+    [problem] = check_data(data_copy)
+    assert "zz-second.yaml: data_version: given twice (also in" in problem and "release.yaml" in problem

@@ -73,6 +73,7 @@ class Merged:
         self.creds: dict[str, Credential] = {}
         self.where: dict[str, str] = {}  # "src:"/"org:"/"cred:" + id or code -> file shown
         self.context = Context()
+        self.data_version: tuple[str, date] | None = None  # (file, release date)
         self.org_order: list[str] = []
         self.parsed: list[tuple[str, DataFile]] = []
         # Names defined by files that failed to validate: references to them are not reported as
@@ -99,6 +100,11 @@ class Merged:
         for cred in doc.credentials:
             self.creds.setdefault(cred.code, cred)
             self.where.setdefault("cred:" + cred.code, shown)
+        if doc.data_version:
+            if self.data_version:
+                other = self.data_version[0]
+                self.problems.append(f"{shown}: data_version: given twice (also in {other}); one file dates the data")
+            self.data_version = (shown, doc.data_version)
         if doc.context:
             self.context = Context(
                 salary_survey=self.context.salary_survey + doc.context.salary_survey,
@@ -169,6 +175,7 @@ class Merged:
             context=self.context,
             data_dir=data_dir,
             lookup=lookup,
+            data_version=self.data_version[1].isoformat() if self.data_version else None,
         )
         return catalog, []
 

@@ -48,6 +48,7 @@ class Catalog(NamedTuple):
     context: Context
     data_dir: Path
     lookup: dict[str, str]  # normalized code/alias -> code
+    data_version: str | None = None  # ISO date the data was released (data/release.yaml)
 
     # -- look-ups
 

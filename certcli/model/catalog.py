@@ -1,5 +1,7 @@
 """The catalog's records: organizations (fees, memberships, renewal rules) and credentials."""
 
+from datetime import date
+
 from pydantic import Field
 
 from certcli.model.facts import (
@@ -195,3 +197,4 @@ class DataFile(Frozen):
     organizations: tuple[Organization, ...] = ()
     credentials: tuple[Credential, ...] = ()
     context: Context | None = None
+    data_version: date | None = None  # the release date of the data; one file gives it
