@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from certcli.commands.common import CodeArg, CodesArg, JsonOpt, catalog, choice, clock, complete_issuers, completes_to
+from certcli.commands.export import CsvOpt, emit_csv, one_format
 from certcli.errors import UsageError
 from certcli.output import console, emit
 
@@ -23,8 +24,10 @@ def list_cmd(
     status: Annotated[str | None, typer.Option(metavar="STATUS", help="active, retired or unconfirmed.",
                                                autocompletion=completes_to("Status"))] = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """List the credentials in the catalog, grouped by issuer, entry level first."""
+    one_format(csv_out, json_out)
     from certcli.engine.search import select
     from certcli.model import Category, Level, Setting, Status
     from certcli.render import catalog as view
@@ -40,6 +43,11 @@ def list_cmd(
     )
     if json_out:
         emit(view.list_json(found, creds))
+        return
+    if csv_out:
+        from certcli.render.csv import list_csv
+
+        emit_csv(list_csv(creds))
         return
     if not creds:
         sys.stderr.write("No credentials match those filters.\n")
@@ -59,8 +67,9 @@ def show(ctx: typer.Context, code: CodeArg, json_out: JsonOpt = False) -> None:
     emit(view.credential_json(found, facts, today) if json_out else view.credential_card(found, facts, today))
 
 
-def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> None:
+def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
     """Two or more credentials side by side, one row per fact (bold rows differ)."""
+    one_format(csv_out, json_out)
     from certcli.engine.browse import comparison
     from certcli.render import compare as view
 
@@ -69,6 +78,11 @@ def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> N
     if len(creds) < 2:
         raise UsageError("compare needs at least two different credentials, e.g. 'certcli compare CPC CCS'.")
     facts = comparison(found, creds)
+    if csv_out:
+        from certcli.render.csv import compare_csv
+
+        emit_csv(compare_csv(found, facts))
+        return
     today = clock(ctx).today()
     emit(view.comparison_json(found, facts, today) if json_out else view.comparison_table(found, facts, today))
 

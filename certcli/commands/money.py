@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from certcli.commands.common import CodesArg, JsonOpt, catalog, clock, complete_codes, whole_number
+from certcli.commands.export import CsvOpt, emit_csv, fees_csv, one_format
 from certcli.errors import UsageError
 from certcli.output import emit
 
@@ -43,6 +44,7 @@ def fees(
     memberships: Annotated[bool, typer.Option(
         "--memberships", help="Show each organization's membership tiers and dues instead.")] = False,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """Exam fees, attempts, membership dues and the first-year total, for your status.
 
@@ -53,9 +55,13 @@ def fees(
     """
     from certcli.render import fees as view
 
+    one_format(csv_out, json_out)
     found = catalog(ctx)
     buyer = _buyer(member, non_member, student, first_time, senior)
     tries = whole_number("--attempts", attempts, 1, 2)
+    if csv_out:
+        fees_csv(found, codes, buyer, tries, clock(ctx).today(), memberships)
+        return
     creds = found.resolve(codes) if codes else list(found.credentials.values())
     today = clock(ctx).today()
     if memberships:
@@ -87,6 +93,7 @@ def cost(
         "--held", metavar="CODE", help="A credential you already hold (repeatable): no exam fee; its issuer's "
         "dues and renewal fees count.", autocompletion=complete_codes, show_default=False)] = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """The total cost of earning and keeping credentials over N years, itemized by year.
 
@@ -101,6 +108,7 @@ def cost(
     from certcli.engine.search import in_both
     from certcli.render import cost as view
 
+    one_format(csv_out, json_out)
     found = catalog(ctx)
     buyer = _buyer(member, non_member, student, first_time, senior)
     span = whole_number("--years", years, 1, 50)
@@ -112,4 +120,9 @@ def cost(
         raise UsageError(f"{', '.join(both)} is both in the path and in --held: give it in one place.")
     today = clock(ctx).today()
     plan = path_cost(found, creds, years=span, buyer=buyer, attempts=tries, held=holding, today=today)
+    if csv_out:
+        from certcli.render.csv import cost_csv
+
+        emit_csv(cost_csv(found, plan))
+        return
     emit(view.cost_json(found, plan, buyer) if json_out else view.cost_view(found, plan, buyer, today))
