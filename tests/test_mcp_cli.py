@@ -105,3 +105,20 @@ def test_the_readme_client_configuration_starts_the_server() -> None:
     (block,) = re.findall(r"```json\n(.*?)```", SECTION, flags=re.DOTALL)
     server = json.loads(block)["mcpServers"]["certcli"]
     assert server["command"] == "certcli" and server["args"][-1] == "mcp"
+
+
+def test_the_catalog_is_loaded_once_for_every_call(catalog: Catalog) -> None:
+    from certcli.mcp_server import Tools
+
+    loads: list[int] = []
+
+    def load() -> Catalog:
+        loads.append(1)
+        return catalog
+
+    tools = Tools(load)
+    tools.show_credential("CPC")
+    tools.fees(["CPC"])
+    tools.advise({"goal": "billing"})
+    tools.renewal_plan(["CCS"])
+    assert len(loads) == 1
