@@ -54,7 +54,7 @@ from certcli.engine import fees
 from certcli.engine.budget import fit_budget
 from certcli.engine.draft import TIE_RULE, Draft, Pick
 from certcli.engine.eligibility import Applicant, EligibilityNow, eligibility_now
-from certcli.engine.experience import EXPERIENCED
+from certcli.engine.experience import EXPERIENCED, profile_words
 from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
 from certcli.engine.specialty import match_specialty
@@ -118,6 +118,7 @@ class Plan(NamedTuple):
     budget_note: str | None  # when the budget changed the advice (or could not be checked), how
     pay: tuple[Pay, ...] = ()  # average pay by credentials held, from the salary surveys
     spending: Spending | None = None  # the path's cost split: what it adds vs keeping everything
+    summary: tuple[str, ...] = ()  # the answers in words, for the plan's profile line
 
 
 class Spending(NamedTuple):
@@ -397,6 +398,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         notes=tuple(notes),
         budget_note=budget_note,
         pay=pay,
+        summary=profile_words(profile),
     )
 
 

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
-from certcli.model import FeeKind, Profile
+from certcli.model import FeeKind
 from certcli.questions import QUESTION
 from certcli.render import (
     NOT_PUBLISHED,
@@ -33,8 +33,6 @@ from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, money, plural, years
 
 GOAL_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["goal"].choices}
-
-EDUCATION_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["education"].choices}
 
 NOT_REQUIRED = "Certification is not legally required for coding or billing work; employers prefer it."
 
@@ -57,30 +55,9 @@ class Part:
     sources: bool = False  # the numbered sources list goes here
 
 
-def profile_summary(profile: Profile) -> str:
-    held = ", ".join(profile.held) or "none"
-    member = ", ".join(profile.member_of) or "none"
-    status = [label for flag, label in ((profile.student, "student"), (profile.first_time_member, "first-time member"),
-                                        (profile.age_65_plus, "65+")) if flag]
-    education = EDUCATION_PHRASES.get(str(profile.education), "not given") if profile.education else "not given"
-    bits = [
-        f"education: {education}",
-        f"experience: {years(profile.experience_years)}",
-        f"training: {_whole(profile.training_hours)} hours",
-        f"holds: {held}",
-        f"member of: {member}",
-    ]
-    if status:
-        bits.append("prices: " + ", ".join(status))
-    if profile.specialty:
-        bits.append(f"specialty: {profile.specialty}")
-    bits.append("budget: " + (money(_whole(profile.budget_usd)) if profile.budget_usd is not None else "not given"))
-    bits.append(f"planning {years(profile.years)}")
-    return " · ".join(bits)
-
-
-def _whole(value: float) -> int | float:
-    return int(value) if value == int(value) else value
+def profile_summary(plan: Plan) -> str:
+    """The answers in one line (the engine words them: Plan.summary)."""
+    return " · ".join(plan.summary)
 
 
 def _title(plan: Plan) -> str:
@@ -278,7 +255,7 @@ def _salary_rows(plan: Plan, notes: Footnotes) -> list[tuple[str, Text, Text]]:
 
 def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes) -> list[Part]:
     head = Part(_title(plan), level=1)
-    head.lines.append(Text(profile_summary(plan.profile), style="dim"))
+    head.lines.append(Text(profile_summary(plan), style="dim"))
     if plan.goal_reason:
         head.lines.append(Text(plan.goal_reason))
     if plan.budget_note:
