@@ -17,8 +17,8 @@ NO_PACKAGE = "is not sold as a 2-attempt package, and no retake price is publish
 
 
 def test_the_missing_2_attempt_price_is_said_only_when_2_attempts_are_asked_for(run: Any) -> None:
-    assert as_json(run("cost", "CMRS", "--attempts", "2", "--json"))["notes"] == [f"CMRS {NO_PACKAGE}"]
-    assert as_json(run("cost", "CMRS", "--json"))["notes"] == []
+    assert as_json(run("cost", "CBCS", "--attempts", "2", "--json"))["notes"] == [f"CBCS {NO_PACKAGE}"]
+    assert as_json(run("cost", "CBCS", "--json"))["notes"] == []
     assert NO_PACKAGE not in flat(ok(run("fees", "CPC")).stdout)
 
 
@@ -59,7 +59,7 @@ def test_other_values_list_each_different_figure_once(run: Any) -> None:
     doc = as_json(run("cost", "CPC", "--json"))
     others = {i["what"]: [(o["amount"], o["as_of"]) for o in i["other_values"]] for i in doc["items"]}
     assert others["CPC exam (1 attempt, member)"] == [(399, 2026)]
-    assert others["AAPC dues (individual)"] == [(205, 2024), (190, 2022)]
+    assert others["AAPC dues (individual)"] == [(190, 2022)]
 
 
 def test_dues_for_an_optional_membership_count_from_the_exam_year(run: Any) -> None:

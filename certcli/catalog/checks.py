@@ -176,6 +176,7 @@ class Merged:
             data_dir=data_dir,
             lookup=lookup,
             data_version=self.data_version[1].isoformat() if self.data_version else None,
+            origins=dict(self.where),
         )
         return catalog, []
 

@@ -104,7 +104,7 @@ class Footnotes:
 
     def fact(self, fact: Fact | None, fmt: Callable[[Any], str] = plain, unit: str = "") -> tuple[Text, Text]:
         """(value cell, as-of cell) for a fact: the value in use, then other sources' values."""
-        picked = self.catalog.pick(fact)
+        picked = self.catalog.pick(fact) or self.catalog.last_known(fact)  # an old value is shown as such
         if fact is None or picked is None:
             text = Text(NOT_PUBLISHED, style="dim")
             if fact:  # only doubtful claims: show them, use none
