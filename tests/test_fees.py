@@ -92,7 +92,7 @@ def test_seed_dues_are_labelled_and_old(catalog: Catalog) -> None:
     dues = q(catalog, "CCS", member=True).dues
     assert dues.source == "seed-accredited-schools"
     assert dues.as_of is None and dues.stale is True
-    assert "seed figure" in dues.note and "undated" in dues.note
+    assert "seed source, unverified" in dues.note and "undated" in dues.note
 
 
 def test_two_attempts_where_no_package_is_sold_says_so(catalog: Catalog, run: Any) -> None:

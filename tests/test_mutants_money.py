@@ -65,7 +65,8 @@ def test_other_values_list_each_different_figure_once(run: Any) -> None:
 def test_dues_for_an_optional_membership_count_from_the_exam_year(run: Any) -> None:
     doc = as_json(run("cost", "CPC", "CCA", "--years", "8", "--json"))
     assert doc["strategy"][1] == (
-        "Joining AHIMA costs $135 a year and saves $100 on the CCA exam and $118 on each recertification: over 8 "
+        "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCA exam and $118 on each recertification: over 8 "
         "years membership would cost $945 in dues to save $454, so certcli prices you as a non-member."
     )
     [ahima] = doc["break_even"]
@@ -73,17 +74,22 @@ def test_dues_for_an_optional_membership_count_from_the_exam_year(run: Any) -> N
 
 
 STRATEGIES = {
-    ("CCS",): "Joining AHIMA costs $135 a year and saves $100 on the CCS exam and $118 on each recertification: over 4 "
+    ("CCS",): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCS exam and $118 on each recertification: over 4 "
     "years membership would cost $540 in dues to save $218, so certcli prices you as a non-member.",
-    ("CDIP",): "Joining AHIMA costs $135 a year and saves an unpublished amount on the CDIP exam and $118 on each "
+    ("CDIP",): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves an unpublished amount on the CDIP exam and $118 on each "
     "recertification; CDIP exam (1 attempt, member) and CDIP exam (1 attempt, non-member) not published, so certcli "
     "prices you as a non-member.",
-    ("CCS", "--member"): "You chose AHIMA membership: joining AHIMA costs $135 a year and saves $100 on the CCS exam "
+    ("CCS", "--member"): "You chose AHIMA membership: joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCS exam "
     "and $118 on each recertification: staying a member over 4 years costs $322 more than never joining.",
-    ("CCS", "--attempts", "2"): "Joining AHIMA costs $135 a year and saves $200 on the CCS exam and retake and $118 on "
+    ("CCS", "--attempts", "2"): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $200 on the CCS exam and retake and $118 on "
     "each recertification: it pays only in year 1, so certcli prices you as a member then and a non-member "
     "otherwise, $65 less than never joining (staying a member over 4 years costs $222 more than never joining).",
-    ("CCS", "--held", "CCA"): "Joining AHIMA costs $135 a year and saves $100 on the CCS exam and an unpublished "
+    ("CCS", "--held", "CCA"): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCS exam and an unpublished "
     "amount on recertification (years 2 and 4); AHIMA recertification, 1 more credential (member) not published, so "
     "certcli prices you as a non-member.",
 }

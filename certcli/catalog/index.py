@@ -101,6 +101,10 @@ class Catalog(NamedTuple):
         """An old value to show where every claim is superseded (see :func:`provenance.last_known`)."""
         return provenance.last_known(fact, self.sources)
 
+    def unverified(self, claim: Claim[Any] | None) -> str | None:
+        """"seed source, unverified" for a seed or weak figure (see :func:`provenance.unverified`)."""
+        return provenance.unverified(claim, self.sources)
+
     def as_of(self, claim: Claim[Any]) -> str:
         """``2025``, or ``undated``."""
         return provenance.as_of(claim, self.sources)

@@ -61,6 +61,17 @@ def pick(fact: Fact, sources: Mapping[str, Source]) -> Claim[Any] | None:
     return max(same, key=lambda c: recency(c, sources))
 
 
+UNVERIFIED = {Confidence.SEED: "seed source, unverified", Confidence.THIRD_PARTY_WEAK: "weak source, unverified"}
+
+
+def unverified(claim: Claim[Any] | None, sources: Mapping[str, Source]) -> str | None:
+    """The label a figure carries wherever it is used when only a seed or a weak third party gives
+    it ("seed source, unverified"); None for any other source."""
+    if claim is None:
+        return None
+    return UNVERIFIED.get(sources[claim.source].confidence)
+
+
 def last_known(fact: Fact, sources: Mapping[str, Source]) -> Claim[Any] | None:
     """The most recent superseded claim of a fact that has no live one (an old price to show as
     such, never to compute with); None when the fact has a live claim or only doubtful ones."""

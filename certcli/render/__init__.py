@@ -113,6 +113,9 @@ class Footnotes:
             return text, Text("")
         self.mark(picked.source)  # the figure in use gets the lower number
         value = Text(claim_value(picked, fmt) + unit)
+        label = self.catalog.unverified(picked)
+        if label:
+            value.append(f" ({label})", style="magenta")
         if picked.note:
             value.append(f" ({picked.note})", style="dim")
         doubtful = [c for c in fact if c.doubtful]
