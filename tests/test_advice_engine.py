@@ -858,6 +858,8 @@ def test_remote_work_gets_an_honest_note(catalog: Catalog) -> None:
     notes = plan_for(catalog, P(goal="coding", remote=True)).notes
     assert any(n.startswith("You want remote work: remote entry-level coding jobs are rare") for n in notes)
     assert not any(n.startswith("You want remote work") for n in plan_for(catalog, P(goal="coding")).notes)
+    coder = plan_for(catalog, P(goal="coding", remote=True, experience={"physician_coding": 3})).notes
+    assert not any(n.startswith("You want remote work") for n in coder), "not said to an experienced coder"
 
 
 @pytest.mark.parametrize("held", [("CPC",), ("CCS",)])
