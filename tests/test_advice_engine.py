@@ -404,6 +404,13 @@ PERSONAS = [
         when=("now",),
     ),
     Persona(
+        "a coder of six years (told by kind) into compliance goes straight to the CPCO",
+        P(goal="compliance", experience={"physician_coding": 6}),
+        ("CPCO",),
+        alternatives=("CPC", "CHC", "CHPS"),
+        when=("now",),
+    ),
+    Persona(
         "health data analyst with a bachelor's",
         P(goal="health_data", education="bachelor"),
         ("CHDA",),
