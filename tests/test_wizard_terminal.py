@@ -58,6 +58,7 @@ QUESTIONS = (
     "Do you want to work remotely",  # Enter: no
     "Your budget",  # Enter: skip
     "Plan for how many years",  # Enter: 4
+    "How many hours a week can you study?",  # Enter: 10
 )
 
 
@@ -108,7 +109,7 @@ def test_the_review_changes_one_answer_before_the_plan() -> None:
     child = advise("--setting", "physician_office", "--education", "high_school", "--experience-years", "1",
                    "--experience", "physician_coding=1", "--no-practicode", "--on-site",
                    "--training-hours", "0", "--held", "CPC", "--member-of", "AAPC", "--no-student",
-                   "--under-65", "--budget-usd", "900", "--years", "4")  # fmt: skip
+                   "--under-65", "--budget-usd", "900", "--years", "4", "--study-hours-per-week", "10")  # fmt: skip
     child.expect_exact("What work do you want to do?")
     child.send(ENTER)  # coding
     child.expect_exact("A specialty you are drawn to")
@@ -129,10 +130,11 @@ def test_a_negative_number_is_refused_then_corrected(tmp_path: Path) -> None:
     answers = tmp_path / "me.yaml"
     answers.write_text(
         "goal: billing\neducation: high_school\ntraining_hours: 0\nheld: []\nmember_of: []\n"
-        "student: false\nfirst_time_member: false\nage_65_plus: false\nbudget_usd: 1000\nyears: 4\nremote: false\n",
+        "student: false\nfirst_time_member: false\nage_65_plus: false\nbudget_usd: 1000\nyears: 4\nremote: false\n"
+        "study_hours_per_week: 10\n",
         encoding="utf-8",
     )
-    child = advise("--answers", str(answers))
+    child = advise("--answers", str(answers), "--detail")  # --detail: the plan echoes the answers
     child.expect_exact("Years of coding or billing work")  # the only question left
     child.send("-3" + ENTER)
     child.expect_exact("Must be 0 or more, got -3.")
@@ -201,6 +203,8 @@ def test_questions_go_to_stderr_when_stdout_is_a_file(tmp_path: Path) -> None:
     child.send(ENTER)
     child.expect_exact("Plan for how many years?")
     child.send("2" + ENTER)
+    child.expect_exact("How many hours a week can you study?")
+    child.send(ENTER)
     child.expect_exact("Ready for your plan?")
     child.send(ENTER)
     assert finish(child) == 0
@@ -215,7 +219,8 @@ KIND_DOWNS = {"billing": 4, "cdi": 7, "clinical": 11}  # from the first kind, ph
 
 
 def test_an_rn_into_hospital_cdi_is_asked_her_kinds_of_work_and_her_licence() -> None:
-    child = advise("--goal", "documentation", "--setting", "hospital_inpatient", "--education", "high_school")
+    child = advise("--goal", "documentation", "--setting", "hospital_inpatient", "--education", "high_school",
+                   "--detail")  # --detail: the plan echoes the answers
     child.expect_exact("Years of coding or billing work")
     child.send(ENTER)  # 0: a documentation goal still asks the kinds of work
     child.expect_exact("What kinds of work have you done?")
@@ -227,7 +232,8 @@ def test_an_rn_into_hospital_cdi_is_asked_her_kinds_of_work_and_her_licence() ->
     child.expect_exact("Clinical licences you hold?")
     child.send(SPACE + ENTER)  # RN, the first
     for question in ("Hours of coding or billing courses", "Credentials you already hold", "Memberships",
-                     "Any of these", "Do you want to work remotely", "Your budget", "Plan for how many years"):
+                     "Any of these", "Do you want to work remotely", "Your budget", "Plan for how many years",
+                     "How many hours a week can you study?"):
         child.expect_exact(question)
         child.send(ENTER)
     child.expect_exact("Kinds of work:")
@@ -247,7 +253,7 @@ def test_a_biller_tells_the_kind_of_her_years_and_the_plan_hedges_on_the_a(tmp_p
         "/bin/sh",
         ["-c", f'"{sys.executable}" -m certcli advise --goal coding --setting physician_office --education high_school '
                f'--training-hours 0 --held "" --member-of "" --no-student --no-first-time-member --under-65 --on-site '
-               f'--years 4 --json > "{out}"'],
+               f'--years 4 --study-hours-per-week 10 --json > "{out}"'],
         env=environment(), cwd=str(REPO), dimensions=(40, 100), encoding="utf-8", timeout=10,
     )
     child.expect_exact("A specialty you are drawn to")
@@ -274,7 +280,8 @@ def test_a_biller_tells_the_kind_of_her_years_and_the_plan_hedges_on_the_a(tmp_p
 def test_a_cpc_a_with_an_80_hour_course_is_asked_about_practicode() -> None:
     child = advise("--goal", "coding", "--setting", "physician_office", "--education", "high_school",
                    "--experience-years", "0", "--training-hours", "80", "--held", "CPC-A", "--member-of", "AAPC",
-                   "--no-student", "--under-65", "--on-site", "--budget-usd", "500", "--years", "4")
+                   "--no-student", "--under-65", "--on-site", "--budget-usd", "500", "--years", "4",
+                   "--study-hours-per-week", "10", "--detail")  # --detail: the plan echoes the answers
     child.expect_exact("A specialty you are drawn to")
     child.send(ENTER)
     child.expect_exact("Have you completed AAPC Practicode?")
