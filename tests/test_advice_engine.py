@@ -31,6 +31,9 @@ class Persona:
     budget_note: bool = False
     goal: str | None = None  # the resolved goal, where it differs from profile.goal
     when: tuple[str, ...] = field(default=())  # expected Step.when, per step (all of them)
+    sit: tuple[bool | None, ...] | None = None  # expected eligibility.can_sit_now, per step
+    removed: Any = "unchecked"  # the first step's apprentice removed_now (True / False / None)
+    spend: tuple[int, int] | None = None  # (new_spending, all_in) over the plan's 4 years, by hand from data/*.yaml
 
 
 UNSURE_NOW = advice.UNCONFIRMED_NOW  # "now" only when every required condition is confirmed
@@ -100,6 +103,8 @@ PERSONAS = [
         ("CPMA",),
         alternatives=("CPCO",),
         when=("now",),
+        sit=(True,),
+        spend=(0, 4 * 222),  # the CPMA fee is not published; the AAPC dues are paid for the CPC already
     ),
     Persona(
         "auditing novice",
@@ -213,6 +218,9 @@ PERSONAS = [
         apprentice="CPC-A",
         budget_note=True,
         when=("now",),
+        sit=(True,),
+        removed=False,
+        spend=(425 + 4 * 222, 425 + 4 * 222),
     ),
     Persona(
         "student with $500 wanting coding and billing keeps both halves",
@@ -221,6 +229,7 @@ PERSONAS = [
         alternatives=("CPC", "CBCS"),
         budget_note=True,
         when=("now", "after CCA"),
+        sit=(True, True),
     ),
     Persona(
         "holds several credentials, wants auditing",
@@ -311,6 +320,8 @@ PERSONAS = [
         ("CPCO",),
         alternatives=("CHC", "CHPS", "CPMA"),
         when=("now",),
+        sit=(True,),
+        spend=(499, 499 + 4 * 222),  # the CPCO exam; AAPC dues already paid for the CPC
     ),
     Persona(
         "practice manager with a bachelor's and 3 years meets CMPE's pathway 1",
@@ -325,6 +336,7 @@ PERSONAS = [
         ("RHIA", "CPPM"),
         alternatives=("CMPE",),
         when=("now", "after RHIA, once you have some billing or office experience"),
+        sit=(True, True),
     ),
     Persona(
         "holder of five AAPC credentials gets a next role",
@@ -332,6 +344,8 @@ PERSONAS = [
         ("CPMA",),
         alternatives=("CDEO", "CCDS-O", "CPCO"),
         when=("now",),
+        sit=(True,),
+        spend=(0, 4 * 222),
     ),
     Persona(
         "CCS holder of six years moving to physician coding",
@@ -339,6 +353,9 @@ PERSONAS = [
         ("CPC",),
         alternatives=("CCS-P",),
         when=("now",),
+        sit=(True,),
+        removed=True,  # six years of coding remove the A straight away
+        spend=(425 + 4 * 222, 425 + 4 * 222),
     ),
     Persona(
         "documentation novice, outpatient: CCDS-O is listed with what it needs",
@@ -354,6 +371,7 @@ PERSONAS = [
         ("RHIT", "CCS"),
         alternatives=("CCA", "CIC"),
         when=("now", "after RHIT"),
+        sit=(True, True),
     ),
     Persona(
         "bachelor's HIM graduate into management: RHIA, then CPPM, not CPB first",
@@ -361,6 +379,7 @@ PERSONAS = [
         ("RHIA", "CPPM"),
         alternatives=("CPB", "CMPE", "RHIT"),
         when=("now", "after RHIA, once you have some billing or office experience"),
+        sit=(True, True),
     ),
     Persona(
         "RN with 3 years of CDI moving into hospital CDI: CCDS, no coding credential first",
@@ -368,6 +387,8 @@ PERSONAS = [
         ("CCDS",),
         alternatives=("CDIP", "CCDS-O"),
         when=("now",),
+        sit=(True,),
+        spend=(380, 380),  # the CCDS exam; ACDIS membership is optional
     ),
     Persona(
         "LPN with 2 years of CDI: ACDIS asks for an RN, MD or DO (or a coding credential)",
@@ -376,6 +397,9 @@ PERSONAS = [
         alternatives=("CCDS-O", "CCDS"),
         apprentice="CPC-A",
         when=("now", "after CPC, once you have some coding experience"),
+        sit=(True, True),
+        removed=False,
+        spend=(425 + 425 + 4 * 222, 425 + 425 + 4 * 222),  # CPC and CDEO exams, AAPC dues
     ),
     Persona(
         "biller of 4 years into coding: whether billing removes the A is for AAPC to confirm",
@@ -383,6 +407,9 @@ PERSONAS = [
         ("CPC",),
         apprentice="CPC-A",
         when=("now",),
+        sit=(True,),
+        removed=None,
+        spend=(425 + 4 * 222, 425 + 4 * 222),
     ),
     Persona(
         "claims examiner into auditing",
@@ -390,18 +417,26 @@ PERSONAS = [
         ("CPC", "CPMA"),
         apprentice="CPC-A",
         when=("now", "after CPC, once you have some coding experience"),
+        sit=(True, True),
+        removed=None,
     ),
     Persona(
         "CPC-A holder with 80 hours and Practicode: the A comes off now",
         P(goal="coding", held=("CPC-A",), training_hours=80, practicode=True),
         ("CPC", "CRC"),
         when=("now", "now"),
+        sit=(True, True),
+        removed=True,
+        spend=(425, 425 + 4 * 222),  # the CRC exam; AAPC dues are paid for the CPC-A already
     ),
     Persona(
         "80 hours and Practicode: no CPC-A",
         P(goal="coding", setting="physician_office", training_hours=80, practicode=True),
         ("CPC",),
         when=("now",),
+        sit=(True,),
+        removed=True,
+        spend=(425 + 4 * 222, 425 + 4 * 222),
     ),
     Persona(
         "a coder of six years (told by kind) into compliance goes straight to the CPCO",
@@ -409,6 +444,25 @@ PERSONAS = [
         ("CPCO",),
         alternatives=("CPC", "CHC", "CHPS"),
         when=("now",),
+        sit=(True,),
+        spend=(499 + 4 * 222, 499 + 4 * 222),
+    ),
+    Persona(
+        "80 hours without Practicode: a CPC-A until a year of work or Practicode",
+        P(goal="coding", setting="physician_office", training_hours=80, practicode=False),
+        ("CPC",),
+        apprentice="CPC-A",
+        when=("now",),
+        sit=(True,),
+        removed=False,
+    ),
+    Persona(
+        "biller of 2 years into inpatient coding is not sent straight to the CCS",
+        P(goal="coding", setting="hospital_inpatient", experience={"billing": 2}, education="high_school"),
+        ("CCA", "CCS"),
+        alternatives=("CIC",),
+        when=("now", "after CCA and 1 year of coding work"),
+        sit=(True, True),
     ),
     Persona(
         "health data analyst with a bachelor's",
@@ -453,6 +507,14 @@ def test_persona_gets_the_expected_path(catalog: Catalog, persona: Persona) -> N
     assert (plan.budget_note is not None) == persona.budget_note, plan.budget_note
     assert tuple(step.when for step in plan.steps) == persona.when
     assert any("not legally required" in n for n in plan.notes)
+    if persona.sit is not None:
+        assert tuple(s.eligibility.can_sit_now for s in plan.steps) == persona.sit
+    if persona.removed != "unchecked":
+        status = plan.steps[0].eligibility.apprentice_status
+        assert status is not None and status.removed_now is persona.removed
+    if persona.spend is not None:
+        assert plan.spending is not None
+        assert (plan.spending.new_spending, plan.spending.all_in) == persona.spend
     assert plan_for(catalog, persona.profile) == plan, "same input, equal plan"
 
 
