@@ -99,7 +99,6 @@ def advise(
 
     from certcli.engine.advice import recommend
     from certcli.render import advice as view
-    from certcli.render.advice_json import plan_json
 
     now = clock(ctx)
     today = now.today()
@@ -117,7 +116,12 @@ def advise(
     if target is not None and target.to_stdout:
         target.write(view.plan_markdown(plan, found, today, detail))
         return
-    emit(plan_json(plan, found, today) if json_out else view.plan_view(plan, found, today, detail))
+    if json_out:
+        from certcli.documents import plan_document
+
+        emit(plan_document(found, plan, today))
+    else:
+        emit(view.plan_view(plan, found, today, detail))
     if target is not None:
         target.write(view.plan_markdown(plan, found, today, detail))
         sys.stderr.write(f"Saved the plan to {save}\n")

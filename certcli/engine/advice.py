@@ -54,7 +54,7 @@ from certcli.engine import fees, prep, timeline
 from certcli.engine.budget import fit_budget
 from certcli.engine.draft import TIE_RULE, Draft, Pick
 from certcli.engine.eligibility import Applicant, EligibilityNow, eligibility_now
-from certcli.engine.experience import EXPERIENCED
+from certcli.engine.experience import EXPERIENCED, profile_words
 from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
 from certcli.engine.prep import PrepLine, Retake
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
@@ -120,6 +120,7 @@ class Plan(NamedTuple):
     budget_note: str | None  # when the budget changed the advice (or could not be checked), how
     pay: tuple[Pay, ...] = ()  # average pay by credentials held, from the salary surveys
     spending: Spending | None = None  # the path's cost split: what it adds vs keeping everything
+    summary: tuple[str, ...] = ()  # the answers in words, for the plan's profile line
     schedule: Schedule | None = None  # the dates: study, exams, the -A removed, renewals, dues (issue 13)
     prep: tuple[PrepLine, ...] = ()  # code books and training the exams need besides their fees
     retakes: tuple[Retake, ...] = ()  # what a second attempt would cost, per exam sold with one
@@ -425,6 +426,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         notes=tuple(notes),
         budget_note=budget_note,
         pay=pay,
+        summary=profile_words(profile),
     )
 
 

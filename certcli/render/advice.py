@@ -24,7 +24,7 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
-from certcli.model import FeeKind, Profile
+from certcli.model import FeeKind
 from certcli.questions import QUESTION
 from certcli.render import (
     NOT_PUBLISHED,
@@ -42,8 +42,6 @@ from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, join_and, money, plural, years
 
 GOAL_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["goal"].choices}
-
-EDUCATION_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["education"].choices}
 
 NOT_REQUIRED = "Certification is not legally required for coding or billing work; employers prefer it."
 
@@ -68,30 +66,9 @@ class Part:
     block: list[str] = field(default_factory=list)  # a drawing: fixed-width lines, never wrapped
 
 
-def profile_summary(profile: Profile) -> str:
-    held = ", ".join(profile.held) or "none"
-    member = ", ".join(profile.member_of) or "none"
-    status = [label for flag, label in ((profile.student, "student"), (profile.first_time_member, "first-time member"),
-                                        (profile.age_65_plus, "65+")) if flag]
-    education = EDUCATION_PHRASES.get(str(profile.education), "not given") if profile.education else "not given"
-    bits = [
-        f"education: {education}",
-        f"experience: {years(profile.experience_years)}",
-        f"training: {_whole(profile.training_hours)} hours",
-        f"holds: {held}",
-        f"member of: {member}",
-    ]
-    if status:
-        bits.append("prices: " + ", ".join(status))
-    if profile.specialty:
-        bits.append(f"specialty: {profile.specialty}")
-    bits.append("budget: " + (money(_whole(profile.budget_usd)) if profile.budget_usd is not None else "not given"))
-    bits.append(f"planning {years(profile.years)}")
-    return " · ".join(bits)
-
-
-def _whole(value: float) -> int | float:
-    return int(value) if value == int(value) else value
+def profile_summary(plan: Plan) -> str:
+    """The answers in one line (the engine words them: Plan.summary)."""
+    return " · ".join(plan.summary)
 
 
 def _title(plan: Plan) -> str:
@@ -428,7 +405,7 @@ def _summary_part(plan: Plan) -> Part:
     p = plan.profile
     sch = plan.schedule
     meta = [f"start {p.start.isoformat() if p.start else 'today'}",
-            f"{plural(_whole(p.study_hours_per_week), 'study hour')} a week", f"planning {years(p.years)}"]
+            f"{plural(p.study_hours_per_week, 'study hour')} a week", f"planning {years(p.years)}"]
     if sch is not None and any(m.estimate for m in sch.milestones):
         meta.append("~ an estimate")
     head.lines.append(Text(" · ".join(meta), style="dim"))
@@ -630,7 +607,7 @@ def _notes_part(plan: Plan) -> Part:
 def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes, detail: bool = False) -> list[Part]:
     parts = [_summary_part(plan)]
     if detail:
-        parts[0].lines.insert(1, Text(profile_summary(plan.profile), style="dim"))
+        parts[0].lines.insert(1, Text(profile_summary(plan), style="dim"))
     for i, step in enumerate(plan.steps):
         parts.append(_brief_step(catalog, plan, i, step, notes))
         if detail:

@@ -34,12 +34,9 @@ def claim_json(catalog: Catalog, claim: Claim[Any], today: date) -> dict[str, An
     )
     if claim.note:
         out["note"] = claim.note
-    if claim.current:
-        out["current"] = True
-    if claim.superseded:
-        out["superseded"] = True
-    if claim.doubtful:
-        out["doubtful"] = True
+    out["status"] = str(claim.status) if claim.status else None
+    if claim.accepted:
+        out["accepted"] = claim.accepted
     return out
 
 
