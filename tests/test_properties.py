@@ -274,14 +274,14 @@ def test_a_first_year_total_is_the_exam_fee_plus_the_dues_for_any_buyer(
 ) -> None:
     codes = pick.draw(codes_of(data, 4))
     doc = invoke_json(runner, data, ["fees", *codes, *flags, "--attempts", attempts])
-    assert [q["code"] for q in doc["quotes"]] == codes
-    for q in doc["quotes"]:
+    assert [q["code"] for q in doc["quotes"].values()] == codes
+    for q in doc["quotes"].values():
         parts = [item for item in (q["exam"], q["dues"]) if item is not None]
         amounts = [item["amount"] for item in parts]
         if None in amounts:
-            assert q["first_year_total"] is None and q["incomplete"] is True, q
+            assert q["first_year_total"]["complete"] is False, q
         else:
-            assert q["first_year_total"] == sum(amounts) and q["incomplete"] is False, q
+            assert q["first_year_total"]["amount"] == sum(amounts) and q["first_year_total"]["complete"] is True, q
         if q["membership_required"]:
             assert q["member"] is True and q["dues"] is not None, q  # members only: a year's dues are counted
 
@@ -299,13 +299,15 @@ def test_a_cost_total_is_the_sum_of_its_years_and_of_its_items(
     assert [y["year"] for y in doc["by_year"]] == list(range(1, years + 1))
     known = [i for i in doc["items"] if i["amount"] is not None]
     for row in doc["by_year"]:
-        assert row["subtotal"] == sum(i["amount"] for i in known if i["year"] == row["year"]), row
-        assert row["incomplete"] == any(i["amount"] is None for i in doc["items"] if i["year"] == row["year"])
-    assert doc["total"] == sum(y["subtotal"] for y in doc["by_year"]) == sum(i["amount"] for i in known)
+        assert row["subtotal"]["amount"] == sum(i["amount"] for i in known if i["year"] == row["year"]), row
+        missing = any(i["amount"] is None for i in doc["items"] if i["year"] == row["year"])
+        assert row["subtotal"]["complete"] is not missing
+    subtotals = sum(y["subtotal"]["amount"] for y in doc["by_year"])
+    assert doc["total"]["amount"] == subtotals == sum(i["amount"] for i in known)
     assert all(1 <= i["year"] <= years for i in doc["items"])
     if any(i["amount"] is None for i in doc["items"]):
-        assert doc["incomplete"] is True and doc["unknown"], doc["unknown"]
-    assert doc["incomplete"] == bool(doc["unknown"])
+        assert doc["total"]["complete"] is False and doc["total"]["unknown"], doc["total"]["unknown"]
+    assert doc["total"]["complete"] is not bool(doc["total"]["unknown"])
     assert [i["year"] for i in doc["items"]] == sorted(i["year"] for i in doc["items"])  # listed by year
 
 
