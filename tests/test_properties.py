@@ -48,6 +48,7 @@ def runner() -> Iterator[CliRunner]:
 
 
 @example(args=["search", "list", "--json"])
+@example(args=["list", "list", "--json"])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(args=st.one_of(
     st.lists(argument, max_size=6),
@@ -64,10 +65,12 @@ def test_arbitrary_arguments_never_end_in_a_traceback(runner: CliRunner, args: l
     if result.exit_code != 0:
         assert result.stderr.strip(), f"{args!r} failed without a word on stderr"
         if result.stdout:  # nothing half-written: only reports print a whole document on failure —
-            # `data check --json` its problems, `search --json` that nothing matched (exit 1, like grep)
+            # `data check --json` its problems, `search --json` that nothing matched (exit 1, like grep),
+            # and with --json the error itself, {"error": {"code": …, "message": …}}
             assert "--json" in args, f"{args!r} exited {result.exit_code} after writing stdout"
             doc = json.loads(result.stdout)
-            assert doc.get("ok") is False or doc.get("results") == [], f"{args!r}: {doc!r}"
+            reported = doc.get("ok") is False or doc.get("results") == []
+            assert reported or doc.get("error", {}).get("code") == result.exit_code, f"{args!r}: {doc!r}"
 
 
 # --------------------------------------------------------------------------- the loader

@@ -10,7 +10,7 @@ from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
 from certcli.engine.renewal import CeuRequirement
 from certcli.model import FeeKind
-from certcli.render.catalog import parts_json, passing_json
+from certcli.render.catalog import ceus_json, parts_json, passing_json
 from certcli.render.fees import item_json, quote_total
 from certcli.render.json import (
     cited,
@@ -81,6 +81,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
     stacked = step.renewal_stacked
     keep = catalog.pick(org.membership.required_to_keep)
     renewal: dict[str, Any] = {
+        "ceus": ceus_json(catalog, cred.renewal.ceus, alone, today),
         "ceus_alone": alone.ceus,
         "cycle_years": alone.cycle_years,
         "rule_sources": list(alone.sources),

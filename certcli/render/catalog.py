@@ -325,6 +325,7 @@ def ceus_json(catalog: Catalog, fact: Any, req: Any, today: date) -> dict[str, A
         **meta,
         "source": first,
         "as_of": year,
+        "confidence": str(catalog.sources[first].confidence) if first in catalog.sources else None,
         "stale": stale,
         "status": figure_status(known, False, meta["disputed"], stale),
         "rule": req.basis,

@@ -21,6 +21,7 @@ from certcli.render import (
     plain,
     section,
 )
+from certcli.render.catalog import ceus_json
 from certcli.render.json import cited, claim_json, fact_json, fee_json, money_json, sources_json, total_json
 from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, money, plural, years
@@ -339,6 +340,7 @@ def _issuer_json(catalog: Catalog, item: IssuerRenewal, today: date) -> dict[str
         "credentials": list(item.codes),
         "counted": [c.code for c in req.credentials],
         "dropped": [{"code": code, "superseded_by": by} for code, by in req.dropped],
+        "ceus": ceus_json(catalog, None, req, today),
         "ceus_per_cycle": req.ceus,
         "cycle_years": item.cycle.value if item.cycle else None,
         "cycle": _claim(catalog, item.cycle, today),
