@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from certcli.commands import advise, browse, ceu, data, money, renew, schema
+from certcli.commands import advise, browse, ceu, data, export, mcp, money, renew, schema
 from certcli.commands.common import complete_codes as _complete_codes  # noqa: F401 (tests complete codes directly)
 from certcli.errors import CertcliError
 from certcli.output import say, settle_stdout
@@ -196,11 +196,15 @@ COMMANDS: list[tuple[typer.Typer, str, Callable[..., None]]] = [
     (app, "fees", money.fees),
     (app, "cost", money.cost),
     (app, "schema", schema.schema),
+    (app, "mcp", mcp.mcp),
     (data_app, "check", data.check),
 ]
 for group, name, function in COMMANDS:
     group.command(name, cls=CertcliCommand)(function)
 app.add_typer(ceu.ceu_app, name="ceu")
+app.add_typer(export.export_app, name="export")
+for name, function in export.COMMANDS:
+    export.export_app.command(name, cls=CertcliCommand)(function)
 for name, function, settings in ceu.COMMANDS:
     ceu.ceu_app.command(name, cls=CertcliCommand, context_settings=settings)(function)
 

@@ -21,7 +21,9 @@ from typing import Any, Literal
 
 # What a question's answer is: one of its choices, a list of its choices, a number (whole or not),
 # yes/no, credential codes, organization codes, or a specialty (matched to a specialty credential).
-Kind = Literal["one", "many", "number", "whole", "yes_no", "credentials", "organizations", "specialty", "kind_years"]
+Kind = Literal[
+    "one", "many", "number", "whole", "yes_no", "credentials", "organizations", "specialty", "kind_years", "date"
+]
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,17 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "years", "whole", "Plan for how many years?", "Years to plan", default=4, low=1, high=50, metavar="YEARS",
         help="Planning horizon in years (1 to 50; default 4).", unit=" of years", instruction="(1 to 50; Enter for 4)",
+    ),
+    # issue 13: the plan's dates count from the start, and its study dates follow from the pace
+    Question(
+        "start", "date", "When do you start?", "Start", metavar="DATE",
+        help="The day you start (YYYY-MM-DD; default today): the plan's dates count from it.",
+        note="a date, `YYYY-MM-DD` (default today)", wizard=False,
+    ),
+    Question(
+        "study_hours_per_week", "number", "How many hours a week can you study?", "Study pace", metavar="HOURS",
+        help="Hours a week you can study (1 to 80; default 10): the study dates follow from it.",
+        default=10, low=1, high=80, unit=" of hours a week", instruction="(1 to 80; Enter for 10)",
     ),
 )
 

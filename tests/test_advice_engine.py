@@ -18,7 +18,7 @@ from certcli.engine import advice, fees
 from certcli.engine.advice import Plan, eligibility_now, match_specialty, recommend, resolve_goal
 from certcli.errors import UnknownCodeError
 from certcli.model import Goal, Profile, SettingChoice, Status
-from tests.conftest import TODAY
+from tests.conftest import TODAY, as_json, flat, ok
 
 
 @dataclass(frozen=True)
@@ -868,3 +868,33 @@ def test_cca_is_never_offered_to_someone_holding_a_coding_credential(catalog: Ca
         assert "CCA" not in offered, (setting, offered)
     novice = plan_for(catalog, P(goal="coding", setting="physician_office"))
     assert "CCA" in [a.credential.code for a in novice.alternatives]
+
+
+def test_the_plan_json_splits_new_spending_from_all_in(run: Any) -> None:
+    doc = as_json(run("advise", "--goal", "auditing", "--held", "CPC", "--experience-years", "3", "--json",
+                      today=TODAY))
+    total = doc["total_cost"]
+    assert {"new_spending", "all_in", "complete", "items"} <= set(total)
+    assert total["all_in"] == 4 * 222  # AAPC dues, already paid for the CPC
+    assert total["new_spending"] == 0  # the CPMA exam fee is not published …
+    assert total["complete"] is False  # … so the totals are not complete
+    assert any(i["amount"] is None for i in total["items"])
+    novice = as_json(run("advise", "--goal", "coding", "--setting", "physician_office", "--json", today=TODAY))
+    assert novice["total_cost"]["new_spending"] == novice["total_cost"]["all_in"] == 425 + 4 * 222
+    # the code books the CPC requires have no published price (issue 13): the total says it is not complete
+    books = [i for i in novice["total_cost"]["line_items"] if i["kind"] == "books" and i["required"]]
+    assert books and all(i["amount"] is None for i in books)
+    assert novice["total_cost"]["complete"] is False
+
+
+def test_the_profile_line_names_the_new_answers(run: Any) -> None:
+    out = flat(ok(run("advise", "--goal", "documentation", "--license", "RN", "--experience", "cdi=3",
+                      "--education", "associate", "--him-degree", "associate", "--practicode", "--remote",
+                      "--defaults", "--detail", today=TODAY)).stdout)
+    # the first use of HIM and CDI is glossed (issue 13)
+    for words in ("degree: associate (CAHIIM-accredited)", "licences: RN", "Practicode: done", "wants remote work",
+                  "experience: CDI (clinical documentation improvement) 3 years"):
+        assert words in out, words
+    plain = flat(ok(run("advise", "--goal", "coding", "--defaults", "--detail", today=TODAY)).stdout)
+    plain = plain.split("planning")[1]  # the profile line: after the summary's own "planning 4 years"
+    assert "experience: 0 years" in plain and "licences" not in plain and "Practicode" not in plain

@@ -35,9 +35,12 @@ def test_yaml_answers_file_gives_a_plan_without_asking(run: Any, tmp_path: Path)
     out = ok(run("advise", "--answers", answers)).stdout
     assert "Your plan: medical coding (physician office)" in out
     assert "1. CPC — Certified Professional Coder (AAPC) — now" in out
-    for heading in ("Why", "Eligibility now", "Exam facts", "Costs, first year", "Renewal", "Total over 4 years",
-                    "Notes", "Sources"):
+    for heading in ("Why:", "Eligibility:", "Study:", "First year:", "Keeping it:", "Total over 4 years",
+                    "Timeline", "Cost by year", "Notes", "Sources"):
         assert heading in out, heading
+    detail = ok(run("advise", "--answers", answers, "--detail")).stdout  # issue 13: the full cards on request
+    for heading in ("Eligibility now", "Exam facts", "Costs, first year", "Renewal"):
+        assert heading in detail and heading not in out, heading
     assert "CPC-A" in out  # the apprentice reality for a novice
     assert "not legally required" in out
     assert max(len(line) for line in out.splitlines() if not is_source_url(line)) <= 80
@@ -124,7 +127,9 @@ def test_costs_for_a_newcomer_to_cpc(run: Any) -> None:
     assert total["total"]["amount"] == 425 + 4 * 222
     assert [y["amount"] for y in total["by_year"]] == [647, 222, 222, 222]
     out = " ".join(ok(run("advise", "--goal", "coding", "--setting", "physician_office")).stdout.split())
-    assert "First-year total $647" in out and "Total: $1,313" in out
+    assert "= $647" in out and "Total over 4 years: $1,313" in out
+    detail = " ".join(ok(run("advise", "--goal", "coding", "--setting", "physician_office", "--detail")).stdout.split())
+    assert "First-year total $647" in detail and "Total: $1,313" in detail
 
 
 def test_unsure_is_settled_by_preferences_and_says_why(run: Any) -> None:
@@ -248,7 +253,8 @@ def test_defaults_without_a_goal_asks_for_one(run: Any) -> None:
 
 def test_save_writes_markdown_and_keeps_stdout_for_the_plan(run: Any, tmp_path: Path) -> None:
     plan = tmp_path / "PLAN.md"
-    result = ok(run("advise", "--goal", "coding", "--setting", "physician_office", "--json", "--save", str(plan)))
+    result = ok(run("advise", "--goal", "coding", "--setting", "physician_office", "--json", "--detail", "--save",
+                    str(plan)))
     json.loads(result.stdout)  # stdout is still exactly the JSON document
     assert f"Saved the plan to {plan}" in result.stderr
     text = plan.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 import typer
 
 from certcli.commands.common import CodeArg, CodesArg, JsonOpt, catalog, choice, clock, complete_issuers, completes_to
+from certcli.commands.export import CsvOpt, emit_csv, one_format
 from certcli.output import console, emit
 
 
@@ -22,8 +23,10 @@ def list_cmd(
     status: Annotated[str | None, typer.Option(metavar="STATUS", help="active, retired or unconfirmed.",
                                                autocompletion=completes_to("Status"))] = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """List the credentials in the catalog, grouped by issuer, entry level first."""
+    one_format(csv_out, json_out)
     from certcli.engine.search import select
     from certcli.model import Category, Level, Setting, Status
     from certcli.render import catalog as view
@@ -42,6 +45,11 @@ def list_cmd(
         emit(list_document(found, **filters))
         return
     creds = select(found, **filters)
+    if csv_out:
+        from certcli.render.csv import list_csv
+
+        emit_csv(list_csv(creds))
+        return
     if not creds:
         sys.stderr.write("No credentials match those filters.\n")
         return
@@ -65,8 +73,9 @@ def show(ctx: typer.Context, code: CodeArg, json_out: JsonOpt = False) -> None:
     emit(view.credential_card(found, facts, today))
 
 
-def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> None:
+def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
     """Two or more credentials side by side, one row per fact (bold rows differ)."""
+    one_format(csv_out, json_out)
     found = catalog(ctx)
     today = clock(ctx).today()
     if json_out:
@@ -77,7 +86,13 @@ def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> N
     from certcli.documents import compared
     from certcli.render import compare as view
 
-    emit(view.comparison_table(found, compared(found, codes), today))
+    facts = compared(found, codes)
+    if csv_out:
+        from certcli.render.csv import compare_csv
+
+        emit_csv(compare_csv(found, facts))
+        return
+    emit(view.comparison_table(found, facts, today))
 
 
 def search(

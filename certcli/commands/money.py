@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from certcli.commands.common import CodesArg, JsonOpt, catalog, clock, complete_codes, whole_number
+from certcli.commands.export import CsvOpt, emit_csv, fees_csv, one_format
 from certcli.errors import UsageError
 from certcli.output import emit
 
@@ -42,6 +43,7 @@ def fees(
     memberships: Annotated[bool, typer.Option(
         "--memberships", help="Show each organization's membership tiers and dues instead.")] = False,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """Exam fees, attempts, membership dues and the first-year total, for your status.
 
@@ -52,10 +54,14 @@ def fees(
     """
     from certcli import documents
 
+    one_format(csv_out, json_out)
     found = catalog(ctx)
     who = _buyer(member, non_member, student, first_time, senior)
     tries = whole_number("--attempts", attempts, 1, 2)
     today = clock(ctx).today()
+    if csv_out:
+        fees_csv(found, codes, who, tries, today, memberships)
+        return
     if json_out:
         if memberships:
             emit(documents.memberships_document(found, codes, today))
@@ -91,6 +97,7 @@ def cost(
         "--held", metavar="CODE", help="A credential you already hold (repeatable): no exam fee; its issuer's "
         "dues and renewal fees count.", autocompletion=complete_codes, show_default=False)] = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """The total cost of earning and keeping credentials over N years, itemized by year.
 
@@ -103,6 +110,7 @@ def cost(
     """
     from certcli import documents
 
+    one_format(csv_out, json_out)
     found = catalog(ctx)
     who = _buyer(member, non_member, student, first_time, senior)
     options: dict[str, Any] = dict(
@@ -114,4 +122,10 @@ def cost(
         return
     from certcli.render import cost as view
 
-    emit(view.cost_view(found, documents.cost_plan(found, codes, today, **options), who, today))
+    plan = documents.cost_plan(found, codes, today, **options)
+    if csv_out:
+        from certcli.render.csv import cost_csv
+
+        emit_csv(cost_csv(found, plan))
+        return
+    emit(view.cost_view(found, plan, who, today))

@@ -164,6 +164,19 @@ class Draft:
 
     def _experience_gap(self, cred: Credential, ahead: set[str]) -> str | None:
         """'after CCA and 1 year of coding work' when a recommended condition waits on work only."""
+        found = self.experience_wait(cred, ahead)
+        if found is None:
+            return None
+        gap, via = found
+        after = f"after {via[0]} and " if via else "after "
+        more = " more" if self.experience > 0 else ""
+        return f"{after}{duration(gap)}{more} of coding work"
+
+    def experience_wait(self, cred: Credential, ahead: set[str]) -> tuple[float, list[str]] | None:
+        """(years of coding work still to do, the step it follows) when a recommended condition of an
+        intermediate or advanced credential waits on work only; None when nothing waits."""
+        if cred.level not in (Level.INTERMEDIATE, Level.ADVANCED, Level.SPECIALTY):
+            return None
         for rec in cred.eligibility.recommended:
             if self.person.meets(rec, ahead) is not False:
                 continue
@@ -180,9 +193,7 @@ class Draft:
             if gaps:
                 gap, via = min(gaps, key=lambda g: g[0])
                 if gap > 0:
-                    after = f"after {via[0]} and " if via else "after "
-                    more = " more" if self.experience > 0 else ""
-                    return f"{after}{duration(gap)}{more} of coding work"
+                    return gap, via
         return None
 
     # -- the tie rule

@@ -182,17 +182,42 @@ def _listify(value: Any) -> Any:
 T = TypeVar("T")
 
 
+class ClaimStatus(StrEnum):
+    """What the research says of one claim, where a fact holds several (one status, or none)."""
+
+    CURRENT = "current"  # the value to compute with, where claims disagree
+    SUPERSEDED = "superseded"  # an older value that a newer source replaced
+    DOUBTFUL = "doubtful"  # too weak or off-target to compute with: shown, never used
+
+
 class Claim(Frozen, Generic[T]):
-    """One value for a fact, with where it comes from."""
+    """One value for a fact, with where it comes from.
+
+    ``status`` is one of :class:`ClaimStatus` or None (no word from the research: the
+    claim-choice rule decides). A claim cannot be current and superseded at once. ``accepted``
+    gives the reason a figure that only a seed or a weak third party states is still computed
+    with (``data check`` refuses such a figure without one).
+    """
 
     value: T
     max: int | None = None  # upper end when the value is a range (140–160 items)
     source: str
     label: str | None = None  # what the value is, where a fact holds several ("2022 survey")
     note: str | None = None
-    current: bool = False  # the value to compute with, where claims disagree
-    superseded: bool = False  # an older value that a newer source replaced
-    doubtful: bool = False  # too weak or off-target to compute with: shown, never used
+    status: ClaimStatus | None = None
+    accepted: str | None = Field(default=None, min_length=1)
+
+    @property
+    def current(self) -> bool:
+        return self.status is ClaimStatus.CURRENT
+
+    @property
+    def superseded(self) -> bool:
+        return self.status is ClaimStatus.SUPERSEDED
+
+    @property
+    def doubtful(self) -> bool:
+        return self.status is ClaimStatus.DOUBTFUL
 
 
 Money = Annotated[int, Field(ge=0)]  # whole US dollars

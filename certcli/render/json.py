@@ -59,6 +59,8 @@ def claim_json(catalog: Catalog, claim: Claim[Any], today: date) -> dict[str, An
     )
     if claim.note:
         out["note"] = claim.note
+    if claim.accepted:
+        out["accepted"] = claim.accepted
     return out
 
 
