@@ -20,6 +20,8 @@ from certcli.model.facts import (
     MoneyClaim,
     MoneyFact,
     Notes,
+    PartsFact,
+    PassingFact,
     SalaryClaim,
     Setting,
     Source,
@@ -145,7 +147,8 @@ class Exam(Frozen):
     format: TextFact | None = None
     book: TextFact | None = None  # "open book" / "closed book"
     allowed_manuals: TextFact | None = None
-    passing: TextFact | None = None
+    passing: PassingFact | None = None  # the pass mark as text, with its percent or scaled score
+    parts: PartsFact | None = None  # multiple-choice questions and cases, part by part
     delivery: TextFact | None = None
     attempts: TextFact | None = None
     retest_wait_days: CountFact | None = None
