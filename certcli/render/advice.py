@@ -226,7 +226,8 @@ def _cost_parts(plan: Plan, notes: Footnotes) -> list[Part]:
         return [part]
     rows: list[list[Text]] = []
     for item in cost.items:
-        rows.append([Text(str(item.year)), Text(item.what), _item_value(item, detail=False), _as_of(notes, item)])
+        what = f"{item.what} ({item.unverified})" if item.unverified else item.what  # a seed or weak figure says so
+        rows.append([Text(str(item.year)), Text(what), _item_value(item, detail=False), _as_of(notes, item)])
     part.table = (["Year", "What", "Amount", "As of"], rows)
     by_year = cost.by_year()
     if by_year:
