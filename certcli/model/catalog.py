@@ -124,6 +124,7 @@ class Requirement(Frozen):
     source: str
     any_of: tuple[Criterion, ...] = ()
     membership: bool = False  # the issuer's membership, which its Membership.required_for_exam states
+    accepted: str | None = Field(default=None, min_length=1)  # why a seed or weak source is enough here
 
 
 class Eligibility(Frozen):

@@ -171,6 +171,9 @@ class Source(Frozen):
     year: int | None = Field(default=None, ge=1990, le=2100)
     year_note: str | None = None  # "c. 2021–23 (inferred)", "undated"
     confidence: Confidence
+    # Where the research actually read the page, when that was a test, staging or alternate host
+    # of the canonical ``url`` (the same path on conference-test.ahima.org, say): kept, never cited.
+    read_at: str | None = None
 
 
 def _listify(value: Any) -> Any:
