@@ -31,7 +31,8 @@ def yaml_loader() -> Any:
     (YAML would keep the last silently). Built on first use: a cached catalog needs no yaml at all.
 
     For ``yaml.load(text, Loader=yaml_loader())``; a duplicate key raises ``yaml.MarkedYAMLError``
-    with ``problem`` "duplicate key 'KEY'" and the key's ``problem_mark``.
+    with ``problem`` "duplicate key 'KEY'" and the key's ``problem_mark``, and so does a date that
+    does not exist (``2026-02-30``: PyYAML itself raises a bare ValueError there).
     """
     import yaml
 
@@ -51,6 +52,15 @@ def yaml_loader() -> Any:
                     seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:
+                raise yaml.MarkedYAMLError(
+                    problem=f"'{node.value}' is not a date ({exc})", problem_mark=node.start_mark
+                ) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
 
 
