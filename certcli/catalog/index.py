@@ -50,6 +50,8 @@ class Catalog(NamedTuple):
     lookup: dict[str, str]  # normalized code/alias -> code
     data_version: str | None = None  # ISO date the data was released (data/release.yaml)
     origins: dict[str, str] | None = None  # "src:"/"org:"/"cred:" + id or code -> the file it came from
+    shipped_dir: Path | None = None  # for an overlay: the shipped data it is merged over
+    changes: tuple[str, ...] = ()  # for an overlay: what each overlay file changes or adds, one line each
 
     # -- look-ups
 
