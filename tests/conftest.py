@@ -94,10 +94,18 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def compare_labels(catalog: Catalog, codes: list[str]) -> list[str]:
+    """The row labels of ``compare``'s table, in order (to read the printed table with)."""
+    from certcli.engine.browse import comparison
+    from certcli.render.compare import comparison_rows
+
+    return [label for label, _ in comparison_rows(catalog, comparison(catalog, catalog.resolve(codes)))]
+
+
 def comparison_cells(out: str, labels: list[str]) -> dict[str, dict[str, str]]:
     """The cells of a printed ``compare`` table: {row label: {code: cell text, wraps joined}}.
 
-    ``labels`` are the row labels in order (from ``compare --json``); columns are found under the
+    ``labels`` are the row labels in order (:func:`compare_labels`); columns are found under the
     codes in the header line, so the test does not depend on column widths or wrapping."""
     lines = out.splitlines()
     codes = lines[0].split()

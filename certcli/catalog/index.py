@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from certcli.catalog import provenance
 from certcli.errors import UnknownCodeError, UsageError
-from certcli.model import Claim, Context, Credential, Level, Organization, Source
+from certcli.model import Claim, Context, Credential, Level, Organization, Preparation, Source
 
 SUGGEST_CUTOFF = 0.6  # difflib's ratio a name must reach to be offered as "did you mean"
 
@@ -49,6 +49,7 @@ class Catalog(NamedTuple):
     data_dir: Path
     lookup: dict[str, str]  # normalized code/alias -> code
     data_version: str | None = None  # ISO date the data was released (data/release.yaml)
+    preparation: dict[str, Preparation] = {}  # credential or issuer code -> study, books, windows (data/prep.yaml)
     origins: dict[str, str] | None = None  # "src:"/"org:"/"cred:" + id or code -> the file it came from
     shipped_dir: Path | None = None  # for an overlay: the shipped data it is merged over
     changes: tuple[str, ...] = ()  # for an overlay: what each overlay file changes or adds, one line each
