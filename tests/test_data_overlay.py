@@ -69,7 +69,7 @@ def edited_copy(tmp_path: Path) -> Path:
 def cpc_exam(run: Any, folder: Path) -> Any:
     doc = as_json(run("--data-dir", str(folder), "show", "CPC", "--json"))
     [fee] = [f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1]
-    return fee["amount"]["value"]
+    return fee["amount"]
 
 
 @pytest.mark.parametrize("which", ["one_file", "edited_copy"])
@@ -80,7 +80,7 @@ def test_a_folder_with_one_file_changes_the_cpc_price_in_every_command(
     price = {"one_file": 460, "edited_copy": 455}[which]
     assert cpc_exam(run, folder) == price
     fees = as_json(run("--data-dir", str(folder), "fees", "CPC", "--json"))
-    assert fees["quotes"][0]["exam"]["amount"] == price
+    assert fees["quotes"]["CPC"]["exam"]["amount"] == price
     cost = as_json(run("--data-dir", str(folder), "cost", "CPC", "--json"))
     assert [i["amount"] for i in cost["items"] if i["kind"] == "exam"] == [price]
     shown = f"${price}"
@@ -160,7 +160,7 @@ def test_the_cache_follows_an_edited_overlay_file(tmp_path: Path, one_file: Path
     def price() -> int:
         out = subprocess.run([sys.executable, "-m", "certcli", "fees", "CPC", "--json"], env=env, check=True,
                              capture_output=True, text=True, timeout=120).stdout
-        return int(json.loads(out)["quotes"][0]["exam"]["amount"])
+        return int(json.loads(out)["quotes"]["CPC"]["exam"]["amount"])
 
     assert price() == 460
     assert list((tmp_path / "cache").rglob("catalog-*.pickle"))  # kept
