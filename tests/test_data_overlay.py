@@ -243,3 +243,11 @@ def test_diff_on_two_fixture_folders_names_fees_rules_statuses_and_sources(run: 
     assert [(c["old"], c["new"]) for c in doc["statuses"]] == [("no status", "superseded")]
     assert [c["what"] for c in doc["sources"]] == ["t-aapc-2018"]
     assert doc["credentials"] == []
+
+
+def test_the_data_documents_carry_the_data_version(run: Any, one_file: Path) -> None:
+    dated = re.search(r"^data_version: (\S+)$", (DATA / "release.yaml").read_text(), re.M)
+    assert dated
+    for args in (["data", "check"], ["data", "sources"], ["data", "diff", str(DATA), str(one_file)]):
+        doc = as_json(run(*args, "--json"))
+        assert (doc["schema_version"], doc["data_version"]) == (1, dated[1]), args

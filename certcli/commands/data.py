@@ -27,7 +27,12 @@ def check(ctx: typer.Context, directory: DirArg = None, json_out: JsonOpt = Fals
             shown = str(resolve_data_dir(target))
         except CertcliError:
             shown = str(target)
-        doc: dict[str, object] = {"data_dir": shown, "ok": not problems, "problems": problems}
+        from certcli.documents import SCHEMA_VERSION
+        from certcli.paths import release_date
+
+        dated = found.data_version if found is not None else release_date()
+        doc: dict[str, object] = {"schema_version": SCHEMA_VERSION, "data_version": dated,
+                                  "data_dir": shown, "ok": not problems, "problems": problems}
         if found is not None and found.shipped_dir is not None:
             doc["overlay"] = {"shipped_dir": str(found.shipped_dir), "changes": list(found.changes)}
         emit(doc)
@@ -110,11 +115,13 @@ def sources(
     found = load_catalog(data_dir(ctx))
     rows = ranked_sources(found, clock(ctx).today(), stale_only=stale)
     if json_out:
-        emit({"sources": [
+        from certcli.documents import envelope
+
+        emit(envelope(found, {"sources": [
             {"id": r.id, "money_figures": r.money, "eligibility_figures": r.eligibility, "year": r.year,
              "confidence": r.confidence, "stale": r.stale, "url": r.url, "title": r.title}
             for r in rows
-        ]})
+        ]}))
         return
     out = sys.stdout
     out.write(f"{len(rows)} source{'s' if len(rows) != 1 else ''}{' (old or undated)' if stale else ''}, "
@@ -136,12 +143,15 @@ def diff(
     from certcli.catalog.maintain import SECTIONS
     from certcli.catalog.maintain import diff as compare
 
-    changes = compare(load_catalog(old), load_catalog(new))
+    before, after = load_catalog(old), load_catalog(new)
+    changes = compare(before, after)
     if json_out:
-        emit({"old": old, "new": new, **{
+        from certcli.documents import envelope
+
+        emit(envelope(after, {"old": old, "new": new, "old_data_version": before.data_version, **{
             section: [{"what": c.what, "old": c.old, "new": c.new} for c in changes if c.section == section]
             for section in SECTIONS
-        }})
+        }}))
         return
     out = sys.stdout
     if not changes:
