@@ -27,12 +27,9 @@ def check(ctx: typer.Context, directory: DirArg = None, json_out: JsonOpt = Fals
             shown = str(resolve_data_dir(target))
         except CertcliError:
             shown = str(target)
-        from certcli.documents import SCHEMA_VERSION
-        from certcli.paths import release_date
+        from certcli.documents import versioned
 
-        dated = found.data_version if found is not None else release_date()
-        doc: dict[str, object] = {"schema_version": SCHEMA_VERSION, "data_version": dated,
-                                  "data_dir": shown, "ok": not problems, "problems": problems}
+        doc = versioned({"data_dir": shown, "ok": not problems, "problems": problems}, found)
         if found is not None and found.shipped_dir is not None:
             doc["overlay"] = {"shipped_dir": str(found.shipped_dir), "changes": list(found.changes)}
         emit(doc)
