@@ -3,12 +3,14 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import settings
 from typer.testing import CliRunner
 
@@ -100,6 +102,18 @@ def compare_labels(catalog: Catalog, codes: list[str]) -> list[str]:
     from certcli.render.compare import comparison_rows
 
     return [label for label, _ in comparison_rows(catalog, comparison(catalog, catalog.resolve(codes)))]
+
+
+def edited_fixture(tmp_path: Path, name: str, edit: Callable[[dict[str, Any]], None]) -> Path:
+    """A copy of the fixture catalog in ``tmp_path`` with ``edit`` applied to one file's YAML: for a
+    rule that meets no case in the fixture or the shipped data (the test changes the one fact it is about)."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    path = target / name
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(doc)
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    return target
 
 
 def comparison_cells(out: str, labels: list[str]) -> dict[str, dict[str, str]]:

@@ -34,10 +34,14 @@ def test_cost_labels_the_seed_dues(run: Any) -> None:
 
 
 def test_advise_labels_the_seed_dues_in_its_cost_table(run: Any) -> None:
-    out = flat(ok(run("advise", "--goal", "coding", "--setting", "hospital_inpatient", "--education", "associate",
-                      "--member-of", "AHIMA", "--defaults", env={"COLUMNS": "200"})).stdout)
+    args = ["advise", "--goal", "coding", "--setting", "hospital_inpatient", "--education", "associate",
+            "--member-of", "AHIMA", "--defaults"]
+    brief = flat(ok(run(*args, env={"COLUMNS": "200"})).stdout)  # the first screen and the steps in brief
+    assert f"AHIMA dues $135 a year ({LABEL})" in brief
+    out = flat(ok(run(*args, "--detail", env={"COLUMNS": "200"})).stdout)  # the cards and the cost table
     assert f"AHIMA dues (individual) ({LABEL})" in out
     assert f"Joining AHIMA costs $135 a year ({LABEL})" in out
+    assert f"$135/yr ({LABEL})" in out
 
 
 def test_an_official_figure_carries_no_such_label(run: Any) -> None:

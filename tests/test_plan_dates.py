@@ -81,6 +81,9 @@ def test_the_pace_sets_the_study_end_and_the_exam(catalog: Catalog) -> None:
     assert s_slow.day == s_fast.day == START
     assert s_slow.until == START + timedelta(weeks=16)
     assert s_fast.until == START + timedelta(weeks=4)
+    odd = plan_for(catalog, goal="coding", setting="physician_office", study_hours_per_week=15)
+    (s_odd,) = milestones(odd, "study", "CPC")
+    assert s_odd.until == START + timedelta(weeks=6)  # 80 / 15 = 5.3: a part week counts as a week
     (exam,) = milestones(fast, "exam", "CPC")
     assert exam.day == START + timedelta(weeks=4) and exam.estimate is True
     assert s_fast.estimate is True

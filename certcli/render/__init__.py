@@ -57,12 +57,6 @@ def claim_value(claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> str:
     return fmt(claim.value)
 
 
-
-
-
-
-
-
 # --------------------------------------------------------------------------- footnotes
 
 
