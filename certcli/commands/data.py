@@ -26,7 +26,10 @@ def check(
             shown = str(resolve_data_dir(target))
         except CertcliError:
             shown = str(target)
-        emit({"data_dir": shown, "ok": not problems, "problems": problems})
+        from certcli.documents import versioned
+
+        checked = None if problems else load_catalog(target)
+        emit(versioned({"data_dir": shown, "ok": not problems, "problems": problems}, checked))
     elif problems:
         for problem in problems:
             sys.stderr.write(problem + "\n")
