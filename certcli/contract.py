@@ -7,8 +7,8 @@ it breaks the contract) and their types; documents may carry more keys (``extra=
 adding keys keeps the schema version, renaming or removing one takes a new
 :data:`certcli.documents.SCHEMA_VERSION`.
 
-Imported only by ``certcli schema`` and the tests: building these schemas costs start-up time
-that no other command pays.
+Imported only by ``certcli schema``, the MCP server (its tools' output schemas) and the tests:
+building these schemas costs start-up time that no other command pays.
 """
 
 from __future__ import annotations
