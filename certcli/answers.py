@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -319,7 +320,20 @@ def _kind_years(q: Question, value: Any, catalog: Catalog, label: str) -> dict[s
     return out
 
 
+def _date(q: Question, value: Any, catalog: Catalog, label: str) -> date:
+    """A day as YYYY-MM-DD (YAML reads an unquoted date as one already)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise _bad(label, f"expected a date as YYYY-MM-DD, got {value!r}.") from None
+
+
 _CHECKS: dict[str, Callable[[Question, Any, Catalog, str], Any]] = {
+    "date": _date,
     "kind_years": _kind_years,
     "one": _one,
     "many": _many,

@@ -96,6 +96,14 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def compare_labels(catalog: Catalog, codes: list[str]) -> list[str]:
+    """The row labels of ``compare``'s table, in order (to read the printed table with)."""
+    from certcli.engine.browse import comparison
+    from certcli.render.compare import comparison_rows
+
+    return [label for label, _ in comparison_rows(catalog, comparison(catalog, catalog.resolve(codes)))]
+
+
 def edited_fixture(tmp_path: Path, name: str, edit: Callable[[dict[str, Any]], None]) -> Path:
     """A copy of the fixture catalog in ``tmp_path`` with ``edit`` applied to one file's YAML: for a
     rule that meets no case in the fixture or the shipped data (the test changes the one fact it is about)."""
@@ -111,7 +119,7 @@ def edited_fixture(tmp_path: Path, name: str, edit: Callable[[dict[str, Any]], N
 def comparison_cells(out: str, labels: list[str]) -> dict[str, dict[str, str]]:
     """The cells of a printed ``compare`` table: {row label: {code: cell text, wraps joined}}.
 
-    ``labels`` are the row labels in order (from ``compare --json``); columns are found under the
+    ``labels`` are the row labels in order (:func:`compare_labels`); columns are found under the
     codes in the header line, so the test does not depend on column widths or wrapping."""
     lines = out.splitlines()
     codes = lines[0].split()

@@ -35,9 +35,12 @@ def test_yaml_answers_file_gives_a_plan_without_asking(run: Any, tmp_path: Path)
     out = ok(run("advise", "--answers", answers)).stdout
     assert "Your plan: medical coding (physician office)" in out
     assert "1. CPC — Certified Professional Coder (AAPC) — now" in out
-    for heading in ("Why", "Eligibility now", "Exam facts", "Costs, first year", "Renewal", "Total over 4 years",
-                    "Notes", "Sources"):
+    for heading in ("Why:", "Eligibility:", "Study:", "First year:", "Keeping it:", "Total over 4 years",
+                    "Timeline", "Cost by year", "Notes", "Sources"):
         assert heading in out, heading
+    detail = ok(run("advise", "--answers", answers, "--detail")).stdout  # issue 13: the full cards on request
+    for heading in ("Eligibility now", "Exam facts", "Costs, first year", "Renewal"):
+        assert heading in detail and heading not in out, heading
     assert "CPC-A" in out  # the apprentice reality for a novice
     assert "not legally required" in out
     assert max(len(line) for line in out.splitlines() if not is_source_url(line)) <= 80
@@ -59,7 +62,7 @@ def test_flags_alone_are_enough_in_a_script(run: Any) -> None:
     assert doc["profile"]["member_of"] == ["AAPC"]
     first = doc["path"][0]
     assert (first["kind"], first["code"]) == ("apprentice_removal", "CPC")
-    assert first["costs"]["exam"] is None and first["costs"]["first_year_total"] is None
+    assert first["costs"]["exam"] is None and first["costs"]["first_year_total"]["complete"] is False
     app = first["eligibility"]["apprentice"]
     assert app["designation"] == "CPC-A" and app["removed_now"] is False
     assert [r["met"] for r in app["routes"]] == [False, False, False, False]
@@ -104,7 +107,7 @@ def test_json_is_one_document_with_the_promised_shape(run: Any, catalog: Catalog
     total = doc["total_cost"]
     assert {"years", "total", "incomplete", "unknown", "by_year", "items", "strategy", "break_even"} <= set(total)
     assert total["years"] == 4
-    assert sum(y["amount"] for y in total["by_year"]) == total["total"]
+    assert sum(y["amount"] for y in total["by_year"]) == total["total"]["amount"]
     for alt in doc["alternatives"]:
         assert alt["code"] in catalog.credentials and alt["reason"]
     for sid, src in doc["sources"].items():
@@ -117,14 +120,16 @@ def test_costs_for_a_newcomer_to_cpc(run: Any) -> None:
     assert [step["code"] for step in doc["path"]] == ["CPC"]
     costs = doc["path"][0]["costs"]
     # data: CPC exam $425 (member, 1 attempt, 2026) + AAPC individual dues $222 (2026)
-    assert (costs["exam"]["amount"], costs["dues"]["amount"], costs["first_year_total"]) == (425, 222, 647)
+    assert (costs["exam"]["amount"], costs["dues"]["amount"], costs["first_year_total"]["amount"]) == (425, 222, 647)
     assert costs["exam"]["as_of"] == 2026 and costs["exam"]["source"] in doc["sources"]
     # over 4 years: the exam once, AAPC dues every year (membership is required to keep the CPC)
     total = doc["total_cost"]
-    assert total["total"] == 425 + 4 * 222
+    assert total["total"]["amount"] == 425 + 4 * 222
     assert [y["amount"] for y in total["by_year"]] == [647, 222, 222, 222]
     out = " ".join(ok(run("advise", "--goal", "coding", "--setting", "physician_office")).stdout.split())
-    assert "First-year total $647" in out and "Total: $1,313" in out
+    assert "= $647" in out and "Total over 4 years: $1,313" in out
+    detail = " ".join(ok(run("advise", "--goal", "coding", "--setting", "physician_office", "--detail")).stdout.split())
+    assert "First-year total $647" in detail and "Total: $1,313" in detail
 
 
 def test_unsure_is_settled_by_preferences_and_says_why(run: Any) -> None:
@@ -248,7 +253,8 @@ def test_defaults_without_a_goal_asks_for_one(run: Any) -> None:
 
 def test_save_writes_markdown_and_keeps_stdout_for_the_plan(run: Any, tmp_path: Path) -> None:
     plan = tmp_path / "PLAN.md"
-    result = ok(run("advise", "--goal", "coding", "--setting", "physician_office", "--json", "--save", str(plan)))
+    result = ok(run("advise", "--goal", "coding", "--setting", "physician_office", "--json", "--detail", "--save",
+                    str(plan)))
     json.loads(result.stdout)  # stdout is still exactly the JSON document
     assert f"Saved the plan to {plan}" in result.stderr
     text = plan.read_text(encoding="utf-8")

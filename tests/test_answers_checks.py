@@ -171,7 +171,7 @@ def test_every_question_is_an_advise_flag_with_its_help_and_metavar() -> None:
             assert option.secondary_opts == [q.no_flag]
         else:
             assert option.metavar == q.metavar and option.multiple == q.repeatable, q.key
-    assert [p.name for p in advise.params] == ["answers_file", *KEYS, "defaults", "json_out", "save"]
+    assert [p.name for p in advise.params] == ["answers_file", *KEYS, "defaults", "json_out", "save", "detail", "ics"]
 
 
 def test_a_choice_flag_completes_to_its_choices() -> None:

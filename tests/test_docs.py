@@ -103,9 +103,9 @@ def _values(q: Question) -> str:
         text += f" (default `{q.default}`)" if q.kind == "one" else f" (default {q.default})"
     elif q.kind == "yes_no":
         text += " (default `false`)" if q.default is False else " (optional: not given means unknown)"
-    elif not q.required and not q.repeatable and q.kind != "specialty":
+    elif not q.required and not q.repeatable and q.kind not in ("specialty", "date"):
         text += " (optional)"
-    if q.note and q.kind not in ("organizations", "specialty"):
+    if q.note and q.kind not in ("organizations", "specialty", "date"):
         text += f"; {q.note}"
     return text
 
@@ -121,6 +121,7 @@ def answers_rows() -> list[str]:
     for q in QUESTIONS:
         key = f"`{q.key}`" + (" (required)" if q.required else "")
         used = "every goal" if q.goals is None else _codes(g for g in QUESTION["goal"].values if g in q.goals)
+        used = q.asked_when or used
         rows.append(f"| {key} | {_values(q)} | {used} | {_flag(q)} |")
     return rows
 

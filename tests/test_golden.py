@@ -58,6 +58,12 @@ COMMANDS: dict[str, list[str]] = {
     # a career changer with a degree and a CPC, aiming at hospital inpatient coding
     "advise_inpatient_with_cpc": ["advise", "--goal", "coding", "--setting", "hospital_inpatient",
                                   "--education", "bachelor", "--held", "CPC", "--member-of", "AAPC", "--defaults"],
+    # the same newcomer with every card (issue 13: --detail adds exam facts, eligibility, renewal, pay)
+    "advise_physician_office_detail": ["advise", "--goal", "coding", "--setting", "physician_office",
+                                       "--education", "high_school", "--defaults", "--detail"],
+    # a CPC-A holder: removing the A comes first, dated by the route they are on
+    "advise_cpc_a_holder": ["advise", "--goal", "coding", "--held", "CPC-A", "--member-of", "AAPC",
+                            "--experience-years", "0.5", "--defaults"],
     "cost_cpc_cpb_4_years": ["cost", "CPC", "CPB", "--years", "4"],
     "fees_member": ["fees", "--member"],
     "renew_cpc_ccs_non_member": ["renew", "CPC@2024-03-15", "CCS@2023-06-01", "--non-member"],

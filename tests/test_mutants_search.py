@@ -52,5 +52,6 @@ def test_search_finds_in_order_and_names_the_field(run: Any, words: tuple[str, .
 def test_a_query_without_a_word_finds_nothing_and_says_so(run: Any) -> None:
     result = run("search", "--json", "--", "!!")
     assert result.exit_code == 1, result.output
-    assert json.loads(result.stdout) == {"query": "!!", "results": []}
+    found = json.loads(result.stdout)
+    assert (found["query"], found["results"]) == ("!!", [])
     assert result.stderr == "Nothing matches '!!'. Try a broader word, or 'certcli list'.\n"

@@ -96,30 +96,30 @@ def test_without_an_official_figure_the_most_recent_wins() -> None:
 
 
 def test_a_claim_marked_current_beats_a_newer_official_one() -> None:
-    chosen = pick(claim(450, "official-2025"), claim(399, "third-2022", current=True))
+    chosen = pick(claim(450, "official-2025"), claim(399, "third-2022", status="current"))
     assert value_and_source(chosen) == (399, "third-2022")
 
 
 def test_of_two_claims_marked_current_the_first_wins() -> None:
-    chosen = pick(claim(1, "third-2020", current=True), claim(2, "official-2025", current=True))
+    chosen = pick(claim(1, "third-2020", status="current"), claim(2, "official-2025", status="current"))
     assert value_and_source(chosen) == (1, "third-2020")
 
 
-def test_a_superseded_claim_is_used_only_when_nothing_else_is_left() -> None:
-    chosen = pick(claim(450, "official-2025", superseded=True), claim(399, "third-2020"))
+def test_a_superseded_claim_is_never_computed_with() -> None:
+    chosen = pick(claim(450, "official-2025", status="superseded"), claim(399, "third-2020"))
     assert value_and_source(chosen) == (399, "third-2020")
-    # every claim superseded: the rule runs over all of them rather than giving nothing
-    chosen = pick(claim(399, "third-2025", superseded=True), claim(450, "official-2025", superseded=True))
-    assert value_and_source(chosen) == (450, "official-2025")
+    # every claim superseded: nothing to compute with; the last known value is shown as such
+    both = (claim(399, "third-2025", status="superseded"), claim(450, "official-2025", status="superseded"))
+    assert pick(*both) is None
+    last = provenance.last_known(both, SOURCES)
+    assert last is not None and (last.value, last.source) == (450, "official-2025")
+    assert provenance.last_known((claim(1, "third-2020"), *both), SOURCES) is None  # a live claim: no old one
 
 
 def test_a_doubtful_claim_is_never_computed_with() -> None:
-    chosen = pick(claim(450, "official-2025", doubtful=True), claim(399, "third-2020"))
+    chosen = pick(claim(450, "official-2025", status="doubtful"), claim(399, "third-2020"))
     assert value_and_source(chosen) == (399, "third-2020")
-    assert pick(claim(450, "official-2025", doubtful=True)) is None
-    assert pick(claim(450, "official-2025", doubtful=True, current=True), claim(1, "third-2020")) == claim(
-        1, "third-2020"
-    )
+    assert pick(claim(450, "official-2025", status="doubtful")) is None
 
 
 def test_no_claims_is_no_value() -> None:
@@ -133,9 +133,9 @@ def test_the_same_value_stated_more_recently_dates_it_better() -> None:
     assert value_and_source(chosen) == (425, "third-2025")
     assert provenance.as_of(chosen, SOURCES) == "2025"
     # ...but never a superseded or doubtful restatement
-    chosen = pick(claim(425, "official-2023"), claim(425, "third-2025", superseded=True))
+    chosen = pick(claim(425, "official-2023"), claim(425, "third-2025", status="superseded"))
     assert value_and_source(chosen) == (425, "official-2023")
-    chosen = pick(claim(425, "official-2023"), claim(425, "third-2025", doubtful=True))
+    chosen = pick(claim(425, "official-2023"), claim(425, "third-2025", status="doubtful"))
     assert value_and_source(chosen) == (425, "official-2023")
     # ...nor a range that starts at the same value
     chosen = pick(claim(140, "official-2023"), claim(140, "third-2025", max=160))
@@ -200,8 +200,8 @@ def test_a_different_upper_end_is_a_different_value() -> None:
 
 @pytest.mark.parametrize("flag", ["superseded", "doubtful"])
 def test_superseded_and_doubtful_claims_do_not_make_a_dispute(flag: str) -> None:
-    assert provenance.disputed((claim(399, "official-2023"), claim(450, "third-2025", **{flag: True}))) is False
-    three = (claim(399, "official-2023"), claim(450, "third-2025", **{flag: True}), claim(425, "third-2022"))
+    assert provenance.disputed((claim(399, "official-2023"), claim(450, "third-2025", status=flag))) is False
+    three = (claim(399, "official-2023"), claim(450, "third-2025", status=flag), claim(425, "third-2022"))
     assert provenance.disputed(three) is True
 
 
@@ -220,6 +220,6 @@ def _words(text: str) -> str:
 
 def test_the_rule_is_stated_as_the_readme_states_it() -> None:
     readme = _words((REPO / "README.md").read_text(encoding="utf-8").split("## Where the numbers come from")[1])
-    stated = re.search(r"marks figures older than .*? else the most recent\)", readme)
+    stated = re.search(r"marks figures older than .*? never computed with\)", readme)
     assert stated, "the README's 'Where the numbers come from' no longer states the rule"
     assert stated.group(0) in _words(provenance.__doc__ or "")

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from certcli.catalog.index import Catalog, display_order, normalize
-from certcli.model import Claim, Context, Credential, DataFile, Organization, Source
+from certcli.model import Claim, Context, Credential, DataFile, Organization, Preparation, Source
 
 
 def walk_claims(obj: Any, path: str) -> Iterator[tuple[str, Claim[Any]]]:
@@ -73,6 +73,7 @@ class Merged:
         self.creds: dict[str, Credential] = {}
         self.where: dict[str, str] = {}  # "src:"/"org:"/"cred:" + id or code -> file shown
         self.context = Context()
+        self.preparation: dict[str, Preparation] = {}
         self.data_version: tuple[str, date] | None = None  # (file, release date)
         self.org_order: list[str] = []
         self.parsed: list[tuple[str, DataFile]] = []
@@ -100,6 +101,10 @@ class Merged:
         for cred in doc.credentials:
             self.creds.setdefault(cred.code, cred)
             self.where.setdefault("cred:" + cred.code, shown)
+        for prep in doc.preparation:
+            if prep.code in self.preparation:
+                self.problems.append(f"{shown}: preparation.{prep.code}: given twice")
+            self.preparation.setdefault(prep.code, prep)
         if doc.data_version:
             if self.data_version:
                 other = self.data_version[0]
@@ -176,6 +181,8 @@ class Merged:
             data_dir=data_dir,
             lookup=lookup,
             data_version=self.data_version[1].isoformat() if self.data_version else None,
+            preparation=self.preparation,
+            origins=dict(self.where),
         )
         return catalog, []
 
@@ -221,12 +228,20 @@ class Merged:
                 ref = org.renewal.stacking_source
                 if ref and ref not in known_sources:
                     self.problems.append(f"{shown}: {org.code}.renewal.stacking_source: unknown source '{ref}'")
+            for prep in doc.preparation:
+                if normalize(prep.code) not in known_codes and prep.code not in known_orgs:
+                    self.problems.append(f"{shown}: preparation.{prep.code}: names no credential or organization")
+                for i, item in enumerate(prep.items):
+                    if item.source not in known_sources:
+                        self.problems.append(
+                            f"{shown}: preparation.{prep.code}.items[{i}].source: unknown source '{item.source}'")
 
 
 def _claim_problems(doc: DataFile, known_sources: set[str]) -> Iterator[str]:
     """Every claim names a known source, and a range's upper end is not below its value."""
     owners: list[tuple[str, Any]] = [(o.code, o) for o in doc.organizations]
     owners += [(c.code, c) for c in doc.credentials]
+    owners += [(f"preparation.{p.code}", p) for p in doc.preparation]
     if doc.context:
         owners.append(("context", doc.context))
     for root, obj in owners:

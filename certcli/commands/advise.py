@@ -55,6 +55,12 @@ def advise(
     save: Annotated[str | None, typer.Option("--save", metavar="PLAN.md",
                                              help="Also write the plan as Markdown to this file "
                                              "('-': the Markdown to stdout, instead of the plan).")] = None,
+    detail: Annotated[bool, typer.Option("--detail", help="Add the full cards: exam facts, eligibility, costs, "
+                                         "renewal tables, the cost table and the pay table.")] = False,
+    ics: Annotated[str | None, typer.Option("--ics", metavar="FILE",
+                                            help="Also write the plan's dates (study, exams, the -A removed, "
+                                            "renewals, dues) to FILE as an iCalendar file ('-': to stdout, "
+                                            "instead of the plan).")] = None,
     **given: Any,
 ) -> None:
     """Answer a few questions; get a recommended path of credentials, with why, eligibility,
@@ -70,6 +76,10 @@ def advise(
     target = destination("--save", save, "PLAN.md") if save else None
     if target is not None and target.to_stdout and json_out:
         raise UsageError("--save - and --json both write to stdout: give --save a file name, or leave out --json.")
+    dates = destination("--ics", ics, "plan.ics") if ics else None
+    if dates is not None and dates.to_stdout and (json_out or (target is not None and target.to_stdout)):
+        other = "--json" if json_out else "--save -"
+        raise UsageError(f"--ics - and {other} both write to stdout: give --ics a file name.")
     layers = [load_answers(answers_file, found)] if answers_file else []
     layers.append(flag_answers(given, found))  # one option per question of the table
     answers = merge(*layers)
@@ -89,16 +99,31 @@ def advise(
 
     from certcli.engine.advice import recommend
     from certcli.render import advice as view
-    from certcli.render.advice_json import plan_json
 
-    today = clock(ctx).today()
+    now = clock(ctx)
+    today = now.today()
     plan = recommend(profile, found, today)
+    if dates is not None:  # written first: a failed write leaves stdout empty
+        from certcli.ics import calendar
+        from certcli.render.calendar import milestone_events
+        from certcli.words import plural
+
+        milestones = plan.schedule.milestones if plan.schedule is not None else ()
+        dates.write(calendar(milestone_events(milestones), now.now(), name="certcli plan"))
+        if dates.to_stdout:
+            return
+        sys.stderr.write(f"Wrote {ics}: {plural(len(milestones), 'date')} of the plan.\n")
     if target is not None and target.to_stdout:
-        target.write(view.plan_markdown(plan, found, today))
+        target.write(view.plan_markdown(plan, found, today, detail))
         return
-    emit(plan_json(plan, found, today) if json_out else view.plan_view(plan, found, today))
+    if json_out:
+        from certcli.documents import plan_document
+
+        emit(plan_document(found, plan, today))
+    else:
+        emit(view.plan_view(plan, found, today, detail))
     if target is not None:
-        target.write(view.plan_markdown(plan, found, today))
+        target.write(view.plan_markdown(plan, found, today, detail))
         sys.stderr.write(f"Saved the plan to {save}\n")
 
 
@@ -107,5 +132,5 @@ def advise(
 _OWN = {name: p.replace(kind=p.KEYWORD_ONLY) for name, p in inspect.signature(advise).parameters.items()}
 advise.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
     [_OWN["ctx"], _OWN["answers_file"], *(_flag(q) for q in QUESTIONS), _OWN["defaults"], _OWN["json_out"],
-     _OWN["save"]]
+     _OWN["save"], _OWN["detail"], _OWN["ics"]]
 )

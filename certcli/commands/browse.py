@@ -1,12 +1,12 @@
 """Browsing the catalog: ``list``, ``show``, ``compare`` and ``search``."""
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from certcli.commands.common import CodeArg, CodesArg, JsonOpt, catalog, choice, clock, complete_issuers, completes_to
-from certcli.errors import UsageError
+from certcli.commands.export import CsvOpt, emit_csv, one_format
 from certcli.output import console, emit
 
 
@@ -23,15 +23,16 @@ def list_cmd(
     status: Annotated[str | None, typer.Option(metavar="STATUS", help="active, retired or unconfirmed.",
                                                autocompletion=completes_to("Status"))] = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """List the credentials in the catalog, grouped by issuer, entry level first."""
+    one_format(csv_out, json_out)
     from certcli.engine.search import select
     from certcli.model import Category, Level, Setting, Status
     from certcli.render import catalog as view
 
     found = catalog(ctx)
-    creds = select(
-        found,
+    filters: dict[str, Any] = dict(
         issuer=found.organization(issuer).code if issuer else None,
         category=choice("--category", category, Category) if category else None,
         setting=choice("--setting", setting, Setting) if setting else None,
@@ -39,7 +40,15 @@ def list_cmd(
         status=choice("--status", status, Status) if status else None,
     )
     if json_out:
-        emit(view.list_json(found, creds))
+        from certcli.documents import list_document
+
+        emit(list_document(found, **filters))
+        return
+    creds = select(found, **filters)
+    if csv_out:
+        from certcli.render.csv import list_csv
+
+        emit_csv(list_csv(creds))
         return
     if not creds:
         sys.stderr.write("No credentials match those filters.\n")
@@ -50,27 +59,40 @@ def list_cmd(
 
 def show(ctx: typer.Context, code: CodeArg, json_out: JsonOpt = False) -> None:
     """Everything about one credential: exam, fees, eligibility, renewal, salary, sources."""
+    found = catalog(ctx)
+    today = clock(ctx).today()
+    if json_out:
+        from certcli.documents import show_document
+
+        emit(show_document(found, code, today))
+        return
     from certcli.engine.browse import credential_facts
     from certcli.render import catalog as view
 
-    found = catalog(ctx)
     facts = credential_facts(found, found.credential(code))
-    today = clock(ctx).today()
-    emit(view.credential_json(found, facts, today) if json_out else view.credential_card(found, facts, today))
+    emit(view.credential_card(found, facts, today))
 
 
-def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False) -> None:
+def compare(ctx: typer.Context, codes: CodesArg, json_out: JsonOpt = False, csv_out: CsvOpt = False) -> None:
     """Two or more credentials side by side, one row per fact (bold rows differ)."""
-    from certcli.engine.browse import comparison
+    one_format(csv_out, json_out)
+    found = catalog(ctx)
+    today = clock(ctx).today()
+    if json_out:
+        from certcli.documents import compare_document
+
+        emit(compare_document(found, codes, today))
+        return
+    from certcli.documents import compared
     from certcli.render import compare as view
 
-    found = catalog(ctx)
-    creds = found.resolve(codes)
-    if len(creds) < 2:
-        raise UsageError("compare needs at least two different credentials, e.g. 'certcli compare CPC CCS'.")
-    facts = comparison(found, creds)
-    today = clock(ctx).today()
-    emit(view.comparison_json(found, facts, today) if json_out else view.comparison_table(found, facts, today))
+    facts = compared(found, codes)
+    if csv_out:
+        from certcli.render.csv import compare_csv
+
+        emit_csv(compare_csv(found, facts))
+        return
+    emit(view.comparison_table(found, facts, today))
 
 
 def search(
@@ -87,7 +109,9 @@ def search(
     query = " ".join(text)
     hits = find(found, query)
     if json_out:
-        emit(view.search_json(hits, query))
+        from certcli.documents import search_document
+
+        emit(search_document(found, query))
     elif hits:
         emit(view.search_table(found, hits))
     if not hits:  # exit 1, like grep, with --json too (whose document has no results)

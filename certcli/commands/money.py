@@ -5,6 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from certcli.commands.common import CodesArg, JsonOpt, catalog, clock, complete_codes, whole_number
+from certcli.commands.export import CsvOpt, emit_csv, fees_csv, one_format
 from certcli.errors import UsageError
 from certcli.output import emit
 
@@ -20,13 +21,12 @@ AttemptsOpt = Annotated[str, typer.Option(
 
 
 def _buyer(member: bool, non_member: bool, student: bool, first_time: bool, senior: bool) -> Any:
-    from certcli.engine.fees import Buyer
+    from certcli.documents import buyer
 
     if member and non_member:
         raise UsageError("--member and --non-member contradict each other: give one, or neither to let certcli "
                          "pick the cheaper.")
-    return Buyer(member=True if member else False if non_member else None, student=student,
-                 first_time=first_time, senior=senior)
+    return buyer(True if member else False if non_member else None, student, first_time, senior)
 
 
 def fees(
@@ -43,6 +43,7 @@ def fees(
     memberships: Annotated[bool, typer.Option(
         "--memberships", help="Show each organization's membership tiers and dues instead.")] = False,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """Exam fees, attempts, membership dues and the first-year total, for your status.
 
@@ -51,26 +52,35 @@ def fees(
     Without --member or --non-member, certcli picks the cheaper first year for optional
     memberships (AHIMA) and says why. Every amount shows its as-of year and source.
     """
+    from certcli import documents
+
+    one_format(csv_out, json_out)
+    found = catalog(ctx)
+    who = _buyer(member, non_member, student, first_time, senior)
+    tries = whole_number("--attempts", attempts, 1, 2)
+    today = clock(ctx).today()
+    if csv_out:
+        fees_csv(found, codes, who, tries, today, memberships)
+        return
+    if json_out:
+        if memberships:
+            emit(documents.memberships_document(found, codes, today))
+        else:
+            emit(documents.fees_document(found, codes, today, member=who.member, student=student,
+                                         first_time=first_time, senior=senior, attempts=tries))
+        return
     from certcli.render import fees as view
 
-    found = catalog(ctx)
-    buyer = _buyer(member, non_member, student, first_time, senior)
-    tries = whole_number("--attempts", attempts, 1, 2)
     creds = found.resolve(codes) if codes else list(found.credentials.values())
-    today = clock(ctx).today()
     if memberships:
         from certcli.engine.search import issuers_of
 
-        orgs = issuers_of(found, creds if codes else None)
-        emit(view.memberships_json(found, orgs, today) if json_out else view.memberships_view(found, orgs, today))
+        emit(view.memberships_view(found, issuers_of(found, creds if codes else None), today))
         return
     from certcli.engine.fees import quote
 
-    quotes = [quote(found, cred, buyer, tries, today) for cred in creds]
-    if json_out:
-        emit(view.fees_json(found, quotes, creds, buyer, tries))
-    else:
-        emit(view.fees_table(found, quotes, buyer, tries, today))
+    quotes = [quote(found, cred, who, tries, today) for cred in creds]
+    emit(view.fees_table(found, quotes, who, tries, today))
 
 
 def cost(
@@ -87,6 +97,7 @@ def cost(
         "--held", metavar="CODE", help="A credential you already hold (repeatable): no exam fee; its issuer's "
         "dues and renewal fees count.", autocompletion=complete_codes, show_default=False)] = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """The total cost of earning and keeping credentials over N years, itemized by year.
 
@@ -97,19 +108,24 @@ def cost(
 
     Example: certcli cost CPC CPB --years 4 --student
     """
-    from certcli.engine.fees import path_cost
-    from certcli.engine.search import in_both
+    from certcli import documents
+
+    one_format(csv_out, json_out)
+    found = catalog(ctx)
+    who = _buyer(member, non_member, student, first_time, senior)
+    options: dict[str, Any] = dict(
+        years=whole_number("--years", years, 1, 50), attempts=whole_number("--attempts", attempts, 1, 2),
+        member=who.member, student=student, first_time=first_time, senior=senior, held=held or ())
+    today = clock(ctx).today()
+    if json_out:
+        emit(documents.cost_document(found, codes, today, **options))
+        return
     from certcli.render import cost as view
 
-    found = catalog(ctx)
-    buyer = _buyer(member, non_member, student, first_time, senior)
-    span = whole_number("--years", years, 1, 50)
-    tries = whole_number("--attempts", attempts, 1, 2)
-    creds = found.resolve(codes)
-    holding = found.resolve(held) if held else []
-    both = in_both(creds, holding)
-    if both:
-        raise UsageError(f"{', '.join(both)} is both in the path and in --held: give it in one place.")
-    today = clock(ctx).today()
-    plan = path_cost(found, creds, years=span, buyer=buyer, attempts=tries, held=holding, today=today)
-    emit(view.cost_json(found, plan, buyer) if json_out else view.cost_view(found, plan, buyer, today))
+    plan = documents.cost_plan(found, codes, today, **options)
+    if csv_out:
+        from certcli.render.csv import cost_csv
+
+        emit_csv(cost_csv(found, plan))
+        return
+    emit(view.cost_view(found, plan, who, today))

@@ -153,7 +153,7 @@ def renew(
     dropped = None
     if drop is not None:  # checked before anything is written
         from certcli.engine.drop import drop as drop_one
-        from certcli.render.drop import drop_json, drop_view
+        from certcli.render.drop import drop_view
 
         dropped = drop_one(found, held, drop.strip(), today, member)
     target = destination("--ics", ics, "renewals.ics") if ics else None
@@ -171,17 +171,15 @@ def renew(
         target.write(calendar(calendar_events(found, plan), now.now()))
         if target.to_stdout:
             return
-    logged = for_renew(found, held, today, db)
+    logged = None if json_out else for_renew(found, held, today, db)
     if logged is not None:
-        from certcli.render.ceu import progress_json, progress_view
+        from certcli.render.ceu import progress_view
     if json_out:
-        doc = view.renewal_json(found, plan)
+        from certcli.documents import renew_document
+
+        doc = renew_document(found, codes, today, member=member, drop=drop, db=db)
         if target is not None:
             doc["calendar"] = {"file": str(target.path), "events": len(plan.deadlines)}
-        if dropped is not None:
-            doc["drop"] = drop_json(dropped)
-        if logged is not None:
-            doc["ceu_log"] = progress_json(logged)
         emit(doc)
     else:
         emit(view.renewal_view(found, plan))

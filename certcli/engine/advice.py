@@ -50,14 +50,16 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from certcli.catalog import Catalog
-from certcli.engine import fees
+from certcli.engine import fees, prep, timeline
 from certcli.engine.budget import fit_budget
 from certcli.engine.draft import TIE_RULE, Draft, Pick
 from certcli.engine.eligibility import Applicant, EligibilityNow, eligibility_now
-from certcli.engine.experience import EXPERIENCED
+from certcli.engine.experience import EXPERIENCED, profile_words
 from certcli.engine.goals import plan_goal, unknown_facts, unknown_words
+from certcli.engine.prep import PrepLine, Retake
 from certcli.engine.renewal import CeuRequirement, ceu_requirement
 from certcli.engine.specialty import match_specialty
+from certcli.engine.timeline import Schedule
 from certcli.model import Claim, Confidence, Credential, Holding, Organization, Profile, SalaryClaim, TierKind
 from certcli.questions import QUESTION
 from certcli.words import duration, lower_first, money
@@ -118,6 +120,10 @@ class Plan(NamedTuple):
     budget_note: str | None  # when the budget changed the advice (or could not be checked), how
     pay: tuple[Pay, ...] = ()  # average pay by credentials held, from the salary surveys
     spending: Spending | None = None  # the path's cost split: what it adds vs keeping everything
+    summary: tuple[str, ...] = ()  # the answers in words, for the plan's profile line
+    schedule: Schedule | None = None  # the dates: study, exams, the -A removed, renewals, dues (issue 13)
+    prep: tuple[PrepLine, ...] = ()  # code books and training the exams need besides their fees
+    retakes: tuple[Retake, ...] = ()  # what a second attempt would cost, per exam sold with one
 
 
 class Spending(NamedTuple):
@@ -129,7 +135,13 @@ class Spending(NamedTuple):
     already_paid: tuple[str, ...]  # organizations whose dues the person already pays for a held credential
 
 
-def _spending(catalog: Catalog, held: tuple[Credential, ...], cost: fees.PathCost) -> Spending:
+def _spending(catalog: Catalog, held: tuple[Credential, ...], cost: fees.PathCost,
+              prep: tuple[PrepLine, ...] = ()) -> Spending:
+    """Dues already paid are not new spending; the required books and training count in both totals
+    (a price not published makes them incomplete); optional ones in neither."""
+    needed = [line.item for line in prep if line.required]
+    extra = sum(i.amount or 0 for i in needed)
+    unknown = any(i.amount is None for i in needed)
     paid = []
     for org in _orgs_in_order(catalog, list(held)):
         keep = catalog.pick(org.membership.required_to_keep)
@@ -137,8 +149,8 @@ def _spending(catalog: Catalog, held: tuple[Credential, ...], cost: fees.PathCos
             paid.append(org.code)
     dues_paid = sum(i.amount or 0 for i in cost.items if i.kind == "dues" and i.organization in paid)
     return Spending(
-        new_spending=cost.total - dues_paid, all_in=cost.total, complete=not cost.incomplete,
-        already_paid=tuple(paid),
+        new_spending=cost.total - dues_paid + extra, all_in=cost.total + extra,
+        complete=not cost.incomplete and not unknown, already_paid=tuple(paid),
     )
 
 
@@ -259,11 +271,11 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tup
             "(apprentice) until the experience or training in the eligibility lines is documented"
             + (" (experience from before the exam counts)." if before else ".")
         )
-    if p.experience_years < EXPERIENCED:
+    if draft.experience < EXPERIENCED:
         notes.append("Employers prefer experience as well as a credential: expect your first job to matter as much "
                      "as the exam.")
     remote = next((c for c in catalog.context.notes if "remote" in (c.label or "").lower()), None)
-    if getattr(p, "remote", False):
+    if getattr(p, "remote", False) and draft.person.coding_years < EXPERIENCED:
         notes.append(
             "You want remote work: remote entry-level coding jobs are rare; employers usually want on-site "
             "experience (and the -A removed, for AAPC credentials) before they let a coder work from home."
@@ -371,10 +383,24 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         if code not in step_codes and code not in draft.held_codes
     )
 
+    start = profile.start or today
+    pace = profile.study_hours_per_week
+    waits = []
+    for i, step in enumerate(steps):
+        ahead = {s.credential.code for s in steps[:i]} - draft.held_codes
+        found = draft.experience_wait(step.credential, ahead) if step.kind == "exam" else None
+        waits.append(found[0] if found else 0.0)
+    dates = timeline.step_dates(catalog, draft.person, steps, waits, start, pace, profile.years)
     cost: fees.PathCost | None = None  # nothing to price: no step
     exams = [s.credential for s in steps if s.kind == "exam"]
     if exams:
-        cost = fees.path_cost(catalog, exams, years=profile.years, buyer=draft.buyer(), held=held, today=today)
+        cost = fees.path_cost(catalog, exams, years=profile.years, buyer=draft.buyer(), held=held, today=today,
+                              exam_years={d.code: d.year for d in dates if d.kind == "exam"})
+    lines = tuple(line for s, d in zip(steps, dates, strict=True) if s.kind == "exam"
+                  for line in prep.prep_lines(catalog, draft.person, s.credential, d.year, today))
+    retakes = tuple(r for s in steps if s.kind == "exam" and (r := prep.retake(catalog, s.credential, s.quote)))
+    dated = timeline.schedule(catalog, draft.person, steps, dates, cost.items if cost else (), lines, start,
+                              profile.years, pace)
 
     notes = list(draft.notes)
     if not steps:
@@ -386,8 +412,11 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     notes += _notes(draft, steps, cost, pay)
 
     return Plan(
-        spending=_spending(catalog, held, cost) if cost is not None else None,
-        profile=profile.model_copy(update={"goal": goal}),
+        spending=_spending(catalog, held, cost, lines) if cost is not None else None,
+        profile=profile.model_copy(update={"goal": goal, "start": start}),
+        schedule=dated,
+        prep=lines,
+        retakes=retakes,
         resolved_goal=goal,
         goal_reason=goal_reason,
         steps=tuple(steps),
@@ -397,6 +426,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         notes=tuple(notes),
         budget_note=budget_note,
         pay=pay,
+        summary=profile_words(profile),
     )
 
 

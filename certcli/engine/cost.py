@@ -28,7 +28,7 @@ The cost model of :func:`path_cost` (every total depends on it, so it is spelled
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import partial
 from typing import NamedTuple
@@ -163,8 +163,11 @@ def path_cost(
     attempts: int = 1,
     held: Sequence[Credential] = (),
     today: date | None = None,
+    exam_years: Mapping[str, int] | None = None,
 ) -> PathCost:
-    """The total cost of earning ``creds`` and keeping them for ``years`` (see the module doc)."""
+    """The total cost of earning ``creds`` and keeping them for ``years`` (see the module doc).
+
+    ``exam_years``: the plan year each exam falls in, where a timeline dates them (else one a year)."""
     if not 1 <= years <= MAX_YEARS:
         raise ValueError(f"years must be between 1 and {MAX_YEARS}")
     if attempts not in (1, 2):
@@ -178,7 +181,7 @@ def path_cost(
             notes.append(f"{cred.code} is already held: no exam fee is counted for it.")
         elif cred.code not in {c.code for c in path}:
             path.append(cred)
-    schedule = [(c.code, min(i + 1, years)) for i, c in enumerate(path)]
+    schedule = [(c.code, min((exam_years or {}).get(c.code, i + 1), years)) for i, c in enumerate(path)]
     exam_year = dict(schedule)
 
     plans: dict[str, OrgPath] = {}

@@ -15,7 +15,7 @@ from datetime import date
 from certcli.catalog import Catalog, normalize
 from certcli.engine import fees
 from certcli.engine.eligibility import Applicant
-from certcli.model import Category, Credential, Level, Profile, Setting, Status
+from certcli.model import Category, Credential, ExperienceKind, Level, Profile, Setting, Status
 from certcli.words import duration, lower_first, money
 
 TIE_RULE = (
@@ -65,8 +65,12 @@ class Draft:
 
     @property
     def experience(self) -> float:
-        """Years of coding or billing work."""
-        return self.profile.experience_years
+        """Years of coding work: the coding kinds, plus the years of coding or billing work of a kind not said."""
+        return self.person.coding_years
+
+    def work_years(self, kinds: Collection[ExperienceKind]) -> float:
+        """Years of coding work plus those of ``kinds`` (the work an advanced role builds on)."""
+        return self.experience + sum(y for k, y in self.person.kinds.items() if k in kinds)
 
     def known(self, code: str) -> bool:
         """Whether the catalog has ``code`` (a trimmed data folder may not)."""
@@ -164,6 +168,19 @@ class Draft:
 
     def _experience_gap(self, cred: Credential, ahead: set[str]) -> str | None:
         """'after CCA and 1 year of coding work' when a recommended condition waits on work only."""
+        found = self.experience_wait(cred, ahead)
+        if found is None:
+            return None
+        gap, via = found
+        after = f"after {via[0]} and " if via else "after "
+        more = " more" if self.experience > 0 else ""
+        return f"{after}{duration(gap)}{more} of coding work"
+
+    def experience_wait(self, cred: Credential, ahead: set[str]) -> tuple[float, list[str]] | None:
+        """(years of coding work still to do, the step it follows) when a recommended condition of an
+        intermediate or advanced credential waits on work only; None when nothing waits."""
+        if cred.level not in (Level.INTERMEDIATE, Level.ADVANCED, Level.SPECIALTY):
+            return None
         for rec in cred.eligibility.recommended:
             if self.person.meets(rec, ahead) is not False:
                 continue
@@ -180,9 +197,7 @@ class Draft:
             if gaps:
                 gap, via = min(gaps, key=lambda g: g[0])
                 if gap > 0:
-                    after = f"after {via[0]} and " if via else "after "
-                    more = " more" if self.experience > 0 else ""
-                    return f"{after}{duration(gap)}{more} of coding work"
+                    return gap, via
         return None
 
     # -- the tie rule

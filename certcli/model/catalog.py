@@ -1,6 +1,7 @@
 """The catalog's records: organizations (fees, memberships, renewal rules) and credentials."""
 
 from datetime import date
+from typing import Literal
 
 from pydantic import Field
 
@@ -19,6 +20,8 @@ from certcli.model.facts import (
     MoneyClaim,
     MoneyFact,
     Notes,
+    PartsFact,
+    PassingFact,
     SalaryClaim,
     Setting,
     Source,
@@ -121,6 +124,7 @@ class Requirement(Frozen):
     source: str
     any_of: tuple[Criterion, ...] = ()
     membership: bool = False  # the issuer's membership, which its Membership.required_for_exam states
+    accepted: str | None = Field(default=None, min_length=1)  # why a seed or weak source is enough here
 
 
 class Eligibility(Frozen):
@@ -144,7 +148,8 @@ class Exam(Frozen):
     format: TextFact | None = None
     book: TextFact | None = None  # "open book" / "closed book"
     allowed_manuals: TextFact | None = None
-    passing: TextFact | None = None
+    passing: PassingFact | None = None  # the pass mark as text, with its percent or scaled score
+    parts: PartsFact | None = None  # multiple-choice questions and cases, part by part
     delivery: TextFact | None = None
     attempts: TextFact | None = None
     retest_wait_days: CountFact | None = None
@@ -190,6 +195,48 @@ class Context(Frozen):
     notes: Notes = ()
 
 
+# --------------------------------------------------------------------------- preparation (data/prep.yaml)
+
+
+class Study(Frozen):
+    """How long preparing for an exam takes: a course's hours, or a degree's or program's months."""
+
+    what: str  # "AAPC's 80-hour CPC course"
+    hours: CountFact | None = None  # at the person's pace (hours a week)
+    months: CountFact | None = None  # full time, whatever the pace
+    done_by: tuple[Criterion, ...] = ()  # the person has done it already (an HIM degree, the hours)
+
+
+class PrepItem(Frozen):
+    """What an exam needs besides its fee: a code book (``books``) or a course (``training``)."""
+
+    kind: Literal["books", "training"]
+    name: str
+    required: bool = False  # required to sit (counted in the total), else optional (shown, never added)
+    source: str  # that the item is needed (or usual)
+    amount: MoneyFact | None = None  # None: price not published
+    note: str | None = None
+    waived_by: tuple[Criterion, ...] = ()  # not needed when the person meets one of these
+
+
+class Preparation(Frozen):
+    """Study, books, the exam window and retakes for one credential, or for an issuer's exams (``code``
+    an organization: the defaults its credentials' entries override)."""
+
+    code: str
+    study: Study | None = None
+    items: tuple[PrepItem, ...] = ()
+    book_year: TextFact | None = None  # which year's code books the exam takes
+    # MM-DD: an exam from this day of the year takes that year's code books, before it the previous
+    # year's (book_year says so, with its source)
+    books_from: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+    window_days: CountFact | None = None  # the exam is taken within this many days of approval
+    extension: TextFact | None = None
+    retest_wait_days: CountFact | None = None  # where the credential's exam facts give none
+    retake: Literal["package", "fee_again"] | None = None  # a 2-attempt package, or the full fee again
+    retake_rule: TextFact | None = None
+
+
 class DataFile(Frozen):
     """The shape of one YAML file in data/."""
 
@@ -197,4 +244,5 @@ class DataFile(Frozen):
     organizations: tuple[Organization, ...] = ()
     credentials: tuple[Credential, ...] = ()
     context: Context | None = None
+    preparation: tuple[Preparation, ...] = ()
     data_version: date | None = None  # the release date of the data; one file gives it

@@ -6,7 +6,7 @@ URL, the year the figure is as of, and a confidence.
 """
 
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -171,6 +171,9 @@ class Source(Frozen):
     year: int | None = Field(default=None, ge=1990, le=2100)
     year_note: str | None = None  # "c. 2021–23 (inferred)", "undated"
     confidence: Confidence
+    # Where the research actually read the page, when that was a test, staging or alternate host
+    # of the canonical ``url`` (the same path on conference-test.ahima.org, say): kept, never cited.
+    read_at: str | None = None
 
 
 def _listify(value: Any) -> Any:
@@ -182,17 +185,42 @@ def _listify(value: Any) -> Any:
 T = TypeVar("T")
 
 
+class ClaimStatus(StrEnum):
+    """What the research says of one claim, where a fact holds several (one status, or none)."""
+
+    CURRENT = "current"  # the value to compute with, where claims disagree
+    SUPERSEDED = "superseded"  # an older value that a newer source replaced
+    DOUBTFUL = "doubtful"  # too weak or off-target to compute with: shown, never used
+
+
 class Claim(Frozen, Generic[T]):
-    """One value for a fact, with where it comes from."""
+    """One value for a fact, with where it comes from.
+
+    ``status`` is one of :class:`ClaimStatus` or None (no word from the research: the
+    claim-choice rule decides). A claim cannot be current and superseded at once. ``accepted``
+    gives the reason a figure that only a seed or a weak third party states is still computed
+    with (``data check`` refuses such a figure without one).
+    """
 
     value: T
     max: int | None = None  # upper end when the value is a range (140–160 items)
     source: str
     label: str | None = None  # what the value is, where a fact holds several ("2022 survey")
     note: str | None = None
-    current: bool = False  # the value to compute with, where claims disagree
-    superseded: bool = False  # an older value that a newer source replaced
-    doubtful: bool = False  # too weak or off-target to compute with: shown, never used
+    status: ClaimStatus | None = None
+    accepted: str | None = Field(default=None, min_length=1)
+
+    @property
+    def current(self) -> bool:
+        return self.status is ClaimStatus.CURRENT
+
+    @property
+    def superseded(self) -> bool:
+        return self.status is ClaimStatus.SUPERSEDED
+
+    @property
+    def doubtful(self) -> bool:
+        return self.status is ClaimStatus.DOUBTFUL
 
 
 Money = Annotated[int, Field(ge=0)]  # whole US dollars
@@ -213,6 +241,29 @@ class CountClaim(Claim):  # type: ignore[type-arg]
 
 class TextClaim(Claim):  # type: ignore[type-arg]
     value: str
+
+
+class PassingClaim(TextClaim):
+    """A pass mark as its source words it (``value``), with the numbers that source gives: a
+    percentage, or a scaled score on a scale (None where the source gives no number)."""
+
+    percent: int | None = Field(default=None, ge=0, le=100)
+    scaled_score: int | None = Field(default=None, ge=0)
+    scale_min: int | None = Field(default=None, ge=0)
+    scale_max: int | None = Field(default=None, ge=0)
+
+
+class ExamPart(Frozen):
+    """A part of an exam: so many multiple-choice questions, or so many cases to code."""
+
+    kind: Literal["multiple_choice", "cases"]
+    count: int = Field(ge=1)
+
+
+class PartsClaim(Claim):  # type: ignore[type-arg]
+    """What an exam is made of, part by part (CIC: 40 multiple-choice questions and 7 cases)."""
+
+    value: tuple[ExamPart, ...] = Field(min_length=1)
 
 
 class BoolClaim(Claim):  # type: ignore[type-arg]
@@ -236,4 +287,6 @@ MoneyFact = Annotated[tuple[MoneyClaim, ...], BeforeValidator(_listify), Field(m
 CountFact = Annotated[tuple[CountClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
 TextFact = Annotated[tuple[TextClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
 BoolFact = Annotated[tuple[BoolClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+PassingFact = Annotated[tuple[PassingClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+PartsFact = Annotated[tuple[PartsClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
 Notes = tuple[TextClaim, ...]

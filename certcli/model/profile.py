@@ -6,6 +6,7 @@ here): the Profile takes each field's default and limits from it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -90,6 +91,9 @@ class Profile(Frozen):
     him_degree: Literal["associate", "bachelor", "master"] | None = _field("him_degree")
     practicode: bool | None = _field("practicode")  # None: not asked
     remote: bool = _field("remote")
+    # issue 13: the day the plan starts (None: today) and the study pace
+    start: date | None = _field("start")
+    study_hours_per_week: float = _field("study_hours_per_week")
 
     @field_validator("experience")
     @classmethod

@@ -1,14 +1,24 @@
 """The plan from ``certcli advise``: as rich renderables and as Markdown (its JSON: render.advice_json).
 
 The terminal view and the Markdown file are built from the same list of :class:`Part` (a
-heading, paragraphs, bullets, fact rows, a table), so they say the same things with the same
-footnote numbers. Every figure carries its as-of year and a source number; unknown figures
-say "not published".
+heading, paragraphs, bullets, fact rows, a table, a checklist, a drawing), so they say the same
+things with the same footnote numbers. Every figure carries its as-of year and a source number;
+unknown figures say "not published".
+
+The page opens with a summary that fits one screen (24 lines at 80 columns): the path with its
+dates, the totals, this week's checklist and the one caution; then each step in brief, the
+timeline, the cost by year, the notes, the pay line and the sources (numbered by URL, each URL
+once and whole). ``detail`` adds the full cards: exam facts, eligibility, costs, renewal tables,
+the cost table and the pay table. Terms are glossed the first time they appear (CEU, PCAP…).
+
+By noun: render/advice_page.py (Part, the sources by URL, the glosses), render/advice_brief.py
+(the first screen, the steps in brief, the timeline and the cost by year), this module (the full
+cards, the order of the parts, the terminal and the Markdown).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from datetime import date
 from typing import Any
 
@@ -17,78 +27,21 @@ from rich.text import Text
 
 from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
-from certcli.model import FeeKind, Profile
-from certcli.questions import QUESTION
+from certcli.model import FeeKind
 from certcli.render import (
     NOT_PUBLISHED,
     Footnotes,
+    Hanging,
     bullets,
     minutes,
     plain,
     section,
-    source_year,
 )
+from certcli.render import advice_brief as brief
+from certcli.render.advice_page import Part, PlanNotes, gloss, profile_summary
 from certcli.render.fees import as_of_cell
 from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, money, plural, years
-
-GOAL_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["goal"].choices}
-
-EDUCATION_PHRASES: dict[str, str] = {c.value: c.words for c in QUESTION["education"].choices}
-
-NOT_REQUIRED = "Certification is not legally required for coding or billing work; employers prefer it."
-
-
-# --------------------------------------------------------------------------- the page, once
-
-
-@dataclass
-class Part:
-    """One heading and what goes under it."""
-
-    title: str
-    level: int = 3  # 1 the plan, 2 a step or a major section, 3 a subsection
-    lines: list[Text] = field(default_factory=list)
-    bullets: list[Text] = field(default_factory=list)
-    rows: list[tuple[str, Text, Text]] = field(default_factory=list)  # label, value, as of
-    table: tuple[list[str], list[list[Text]]] | None = None  # header, rows
-    footer: list[Text] = field(default_factory=list)  # lines after the rows and the table
-    after: list[Text] = field(default_factory=list)  # dim bullets at the end
-    sources: bool = False  # the numbered sources list goes here
-
-
-def profile_summary(profile: Profile) -> str:
-    held = ", ".join(profile.held) or "none"
-    member = ", ".join(profile.member_of) or "none"
-    status = [label for flag, label in ((profile.student, "student"), (profile.first_time_member, "first-time member"),
-                                        (profile.age_65_plus, "65+")) if flag]
-    education = EDUCATION_PHRASES.get(str(profile.education), "not given") if profile.education else "not given"
-    bits = [
-        f"education: {education}",
-        f"experience: {years(profile.experience_years)}",
-        f"training: {_whole(profile.training_hours)} hours",
-        f"holds: {held}",
-        f"member of: {member}",
-    ]
-    if status:
-        bits.append("prices: " + ", ".join(status))
-    if profile.specialty:
-        bits.append(f"specialty: {profile.specialty}")
-    bits.append("budget: " + (money(_whole(profile.budget_usd)) if profile.budget_usd is not None else "not given"))
-    bits.append(f"planning {years(profile.years)}")
-    return " · ".join(bits)
-
-
-def _whole(value: float) -> int | float:
-    return int(value) if value == int(value) else value
-
-
-def _title(plan: Plan) -> str:
-    goal = GOAL_PHRASES.get(plan.resolved_goal, human(plan.resolved_goal))
-    title = f"Your plan: {goal}"
-    if plan.profile.setting != "any" and plan.resolved_goal in ("coding", "coding_and_billing", "documentation"):
-        title += f" ({human(plan.profile.setting)})"
-    return title
 
 
 def _as_of(notes: Footnotes, item: Any) -> Text:
@@ -100,6 +53,8 @@ def _item_value(item: Any, per_year: bool = False, detail: bool = True) -> Text:
     if item is None or item.amount is None:
         return Text(NOT_PUBLISHED, style="dim")
     text = Text(money(item.amount) + ("/yr" if per_year else ""))
+    if item.unverified:  # a seed or weak figure says so wherever it is used
+        text.append(f" ({item.unverified})", style="magenta")
     if detail and item.note:
         text.append(f"\n{item.note}", style="dim")
     elif item.disputed:
@@ -194,7 +149,9 @@ def _renewal_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
     if keep is not None and keep.value:
         dues = catalog.pick(org.individual_dues)
         if dues is not None:
-            part.rows.append(("Membership", Text(f"required every year: {money(dues.value)}/yr"), notes.as_of(dues)))
+            label = catalog.unverified(dues)
+            part.rows.append(("Membership", Text(f"required every year: {money(dues.value)}/yr"
+                                                 + (f" ({label})" if label else "")), notes.as_of(dues)))
         else:
             part.rows.append(("Membership", Text(f"required every year: dues {NOT_PUBLISHED}"), Text("")))
     for fee in org.renewal.fees:
@@ -238,7 +195,8 @@ def _cost_parts(plan: Plan, notes: Footnotes) -> list[Part]:
         return [part]
     rows: list[list[Text]] = []
     for item in cost.items:
-        rows.append([Text(str(item.year)), Text(item.what), _item_value(item, detail=False), _as_of(notes, item)])
+        what = f"{item.what} ({item.unverified})" if item.unverified else item.what  # a seed or weak figure says so
+        rows.append([Text(str(item.year)), Text(what), _item_value(item, detail=False), _as_of(notes, item)])
     part.table = (["Year", "What", "Amount", "As of"], rows)
     by_year = cost.by_year()
     if by_year:
@@ -276,22 +234,17 @@ def _salary_rows(plan: Plan, notes: Footnotes) -> list[tuple[str, Text, Text]]:
     return [(row.label, *notes.claim(row.claim, money)) for row in plan.pay]
 
 
-def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes) -> list[Part]:
-    head = Part(_title(plan), level=1)
-    head.lines.append(Text(profile_summary(plan.profile), style="dim"))
-    if plan.goal_reason:
-        head.lines.append(Text(plan.goal_reason))
-    if plan.budget_note:
-        head.lines.append(Text(plan.budget_note, style="yellow"))
-    if plan.steps:
-        path = " → ".join(s.credential.code for s in plan.steps)
-        head.lines.append(Text("Path: ", style="bold").append(path, style="bold cyan"))
-    else:
-        head.lines.append(Text("Nothing new to recommend for these answers; see the notes below.", style="yellow"))
-    parts = [head]
-    for i, step in enumerate(plan.steps, 1):
-        parts.extend(_step_parts(catalog, plan, i, step, notes))
-    if plan.steps:
+def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes, detail: bool = False) -> list[Part]:
+    parts = [brief.summary_part(plan)]
+    for i, step in enumerate(plan.steps):
+        parts.append(brief.brief_step(catalog, plan, i, step, notes))
+        if detail:
+            cards = _step_parts(catalog, plan, i + 1, step, notes)[1:]
+            parts.extend(cards)
+    for extra in (brief.timeline_part(plan), brief.cost_chart_part(plan, detail)):
+        if extra is not None:
+            parts.append(extra)
+    if detail and plan.steps:
         parts.extend(_cost_parts(plan, notes))
     if plan.renewal and len(plan.profile.held) + len(plan.steps) > 1:
         parts.append(_keeping_part(plan, notes))
@@ -299,33 +252,39 @@ def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes) -> list[Part]:
         parts.append(Part("Alternatives considered", level=2, bullets=[
             Text(a.credential.code, style="bold").append(f" — {a.reason}", style="") for a in plan.alternatives
         ]))
-    honest = [Text(n) for n in plan.notes]
-    if not any("legally required" in n for n in plan.notes):
-        honest.append(Text(NOT_REQUIRED))
-    parts.append(Part("Notes", level=2, bullets=honest))
-    salary = _salary_rows(plan, notes)
-    if salary:
-        pay = Part("Pay (AAPC salary surveys, average a year)", rows=salary)
-        if not any("More credentials" in n for n in plan.notes):
-            pay.after.append(Text("More credentials tend to pay more, and also mean more CEUs and dues."))
-        parts.append(pay)
+    note_part = brief.notes_part(plan)
+    pay = brief.pay_line(catalog, plan, notes)
+    if pay is not None:
+        note_part.footer.append(pay)
+    parts.append(note_part)
+    if detail:
+        salary = _salary_rows(plan, notes)
+        if salary:
+            table = Part("Pay (AAPC salary surveys, average a year)", rows=salary)
+            table.after.append(Text("More credentials tend to pay more, and also mean more CEUs and dues."))
+            parts.append(table)
     tail = [Text(n) for n in notes.notes()]
     as_of = catalog.data_as_of()
     tail.append(Text(f"Data as of {as_of}. Each figure shows the year it is as of and its source number."
                      if as_of else "Each figure shows the year it is as of and its source number."))
     parts.append(Part("Sources", level=2, after=tail, sources=True))
+    gloss(parts)
+    if detail:  # the answers as the engine words them, after the glosses: a line of data, said as given
+        parts[0].lines.insert(0, Text(profile_summary(plan), style="dim"))
     return parts
 
 
 # --------------------------------------------------------------------------- terminal
 
 
-def plan_view(plan: Plan, catalog: Catalog, today: date) -> RenderableType:
-    notes = Footnotes(catalog, today)
-    parts = plan_parts(plan, catalog, notes)
+def plan_view(plan: Plan, catalog: Catalog, today: date, detail: bool = False) -> RenderableType:
+    notes = PlanNotes(catalog, today)
+    parts = plan_parts(plan, catalog, notes, detail)
     out: list[RenderableType] = []
     for part in parts:
         body: list[RenderableType] = list(part.lines)
+        if part.block:
+            body.extend(Text(line, no_wrap=True, overflow="ellipsis") for line in part.block)
         if part.bullets:
             body.append(bullets(part.bullets))
         if part.rows:
@@ -336,8 +295,10 @@ def plan_view(plan: Plan, catalog: Catalog, today: date) -> RenderableType:
         if part.table is not None:
             body.append(_cost_table(*part.table))
         body.extend(part.footer)
+        if part.checklist:
+            body.append(Hanging([("[ ]", t) for t in part.checklist], mark_width=3, lead=1))
         if part.after:
-            body.append(bullets(part.after, style="dim"))
+            body.append(bullets(part.after, style="dim") if part.level != 1 else Group(*part.after))
         if part.sources:
             body.append(notes.table(title=""))
         if part.level == 1:
@@ -364,21 +325,38 @@ def _cost_table(header: list[str], rows: list[list[Text]]) -> Table:
 
 
 def _md(text: Text | str) -> str:
-    """One line of Markdown: continuation lines joined with a dash, table pipes and stars escaped."""
+    """One line of Markdown: continuation lines joined with a dash; table pipes, stars, underscores,
+    square brackets after a bang and angle brackets escaped (no stray autolink or HTML)."""
     plain_text = text.plain if isinstance(text, Text) else text
     lines = [line.strip() for line in plain_text.strip().splitlines() if line.strip()]
-    return " — ".join(lines).replace("|", "\\|").replace("*", "\\*")
+    joined = " — ".join(lines)
+    for char in ("\\", "|", "*", "_", "<", ">", "`"):
+        joined = joined.replace(char, "\\" + char)
+    return joined
 
 
-def plan_markdown(plan: Plan, catalog: Catalog, today: date) -> str:
-    notes = Footnotes(catalog, today)
-    parts = plan_parts(plan, catalog, notes)
+def _md_url(url: str) -> str:
+    """An autolink where the text is one (no spaces, no angle brackets), else the text as it is."""
+    head, _, rest = url.partition(" ")
+    if re.fullmatch(r"https?://[^\s<>]+", head):
+        return f"<{head}>" + (f" {_md(rest)}" if rest else "")
+    return _md(url)
+
+
+def plan_markdown(plan: Plan, catalog: Catalog, today: date, detail: bool = False) -> str:
+    notes = PlanNotes(catalog, today)
+    parts = plan_parts(plan, catalog, notes, detail)
     out: list[str] = []
     for part in parts:
         out.append("#" * part.level + " " + part.title)
         out.append("")
         for line in part.lines:
             out.append(_md(line))
+            out.append("")
+        if part.block:
+            out.append("```text")
+            out.extend(part.block)
+            out.append("```")
             out.append("")
         if part.bullets:
             out.extend(f"- {_md(b)}" for b in part.bullets)
@@ -399,18 +377,19 @@ def plan_markdown(plan: Plan, catalog: Catalog, today: date) -> str:
         for line in part.footer:
             out.append(_md(line))
             out.append("")
+        if part.checklist:
+            out.extend(f"- [ ] {_md(c)}" for c in part.checklist)
+            out.append("")
         if part.after:
             out.extend(f"- {_md(a)}" for a in part.after)
             out.append("")
         if part.sources:
-            for i, sid in enumerate(notes.order, 1):
-                src = catalog.sources[sid]
-                where = f"<{src.url}>" if src.url.startswith("http") else src.url
-                out.append(f"{i}. {src.title}, {source_year(src)}, {src.confidence}: {where}")
+            for number, url, titles in notes.entries():
+                out.append(f"{number}. {_md('; '.join(titles))}: {_md_url(url)}")
             out.append("")
     out.append(f"_Made by certcli on {today.isoformat()}. "
                "Check each issuer's page for the final price before you pay._")
     return "\n".join(out).rstrip() + "\n"
 
 
-__all__ = ["Part", "plan_markdown", "plan_parts", "plan_view", "profile_summary"]
+__all__ = ["Part", "PlanNotes", "gloss", "plan_markdown", "plan_parts", "plan_view", "profile_summary"]

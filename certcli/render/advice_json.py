@@ -10,8 +10,19 @@ from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
 from certcli.engine.renewal import CeuRequirement
 from certcli.model import FeeKind
-from certcli.render.fees import item_json
-from certcli.render.json import cited, claim_json, fact_json, model_json, plain_json, sources_json
+from certcli.render.catalog import ceus_json, parts_json, passing_json
+from certcli.render.fees import item_json, quote_total
+from certcli.render.json import (
+    cited,
+    claim_json,
+    fact_json,
+    fee_json,
+    model_json,
+    money_json,
+    plain_json,
+    sources_json,
+    total_json,
+)
 
 
 def _item_json(item: Any) -> dict[str, Any] | None:
@@ -59,7 +70,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
     costs: dict[str, Any] = {
         "exam": _item_json(q.exam) if q else None,
         "dues": _item_json(q.dues) if q else None,
-        "first_year_total": q.total if q else None,
+        "first_year_total": quote_total(q) if q else total_json(None, False, [f"{cred.code} first-year total"]),
         "attempts": q.attempts if q else None,
         "member": q.member if q else None,
         "membership_required": q.membership_required if q else catalog.members_only(org),
@@ -70,6 +81,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
     stacked = step.renewal_stacked
     keep = catalog.pick(org.membership.required_to_keep)
     renewal: dict[str, Any] = {
+        "ceus": ceus_json(catalog, cred.renewal.ceus, alone, today),
         "ceus_alone": alone.ceus,
         "cycle_years": alone.cycle_years,
         "rule_sources": list(alone.sources),
@@ -77,11 +89,10 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "subject_ceus": fact_json(catalog, cred.renewal.subject_ceus, today),
         "subject": cred.renewal.subject,
         "membership_required_to_keep": bool(keep.value) if keep is not None else None,
-        "dues": fact_json(catalog, org.individual_dues, today)
+        "dues": money_json(catalog, org.individual_dues, today)
         if keep is not None and keep.value else None,
         "fees": [
-            {"kind": str(f.kind), "audience": str(f.audience), "amount": fact_json(catalog, f.amount, today),
-             "note": f.note}
+            fee_json(catalog, f, today)
             for f in org.renewal.fees if f.kind in (FeeKind.RENEWAL, FeeKind.RENEWAL_ADDITIONAL)
         ],
     }
@@ -98,7 +109,8 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
             "questions": fact_json(catalog, cred.exam.questions, today),
             "minutes": fact_json(catalog, cred.exam.minutes, today),
             "book": fact_json(catalog, cred.exam.book, today),
-            "passing": fact_json(catalog, cred.exam.passing, today),
+            "passing": passing_json(catalog, cred.exam.passing, today),
+            "parts": parts_json(catalog, cred.exam.parts, today),
             "delivery": fact_json(catalog, cred.exam.delivery, today),
         },
         "costs": costs,
@@ -113,15 +125,30 @@ def _cost_json(plan: Plan) -> dict[str, Any] | None:
     return {
         "years": cost.years,
         "codes": list(cost.codes),
-        "total": cost.total,
+        **_totals(plan),
         "incomplete": cost.incomplete,
         "unknown": list(cost.unknown),
         "by_year": [{"year": y, "amount": v} for y, v in sorted(cost.by_year().items())],
         "items": [_item_json(i) for i in cost.items],
         "strategy": list(cost.strategy),
         "break_even": [plain_json(b) for b in cost.break_even],
+        "line_items": _prep_json(plan),
+        "if_you_need_a_retake": _retakes_json(plan),
         **_spending_json(plan),
     }
+
+
+def _totals(plan: Plan) -> dict[str, Any]:
+    """``total``: everything the plan costs (exams, dues, renewals and the books and training the
+    exams require), complete only when every part is published; ``new_spending_total`` the same
+    without the dues already paid. Without the split: the path's own total."""
+    cost, sp = plan.cost, plan.spending
+    assert cost is not None
+    if sp is None:
+        return {"total": total_json(cost.total, not cost.incomplete, cost.unknown)}
+    unknown = [*cost.unknown, *(line.item.what for line in plan.prep if line.required and line.item.amount is None)]
+    return {"total": total_json(sp.all_in, sp.complete, unknown),
+            "new_spending_total": total_json(sp.new_spending, sp.complete, unknown)}
 
 
 def _spending_json(plan: Plan) -> dict[str, Any]:
@@ -131,6 +158,62 @@ def _spending_json(plan: Plan) -> dict[str, Any]:
         return {}
     return {"new_spending": sp.new_spending, "all_in": sp.all_in, "complete": sp.complete,
             "dues_already_paid_to": list(sp.already_paid)}
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def milestones_json(plan: Plan) -> list[dict[str, Any]]:
+    """The plan's dates, sorted: {date, kind, code, text, estimate} (study milestones add ``until``)."""
+    if plan.schedule is None:
+        return []
+    return [
+        {"date": m.day.isoformat(), "kind": m.kind, "code": m.code, "text": m.text, "estimate": m.estimate,
+         "until": _day(m.until)}
+        for m in plan.schedule.milestones
+    ]
+
+
+def _schedule_json(plan: Plan) -> dict[str, Any] | None:
+    sch = plan.schedule
+    if sch is None:
+        return None
+    steps = []
+    for d in sch.steps:
+        rem = d.removal
+        steps.append({
+            "code": d.code,
+            "kind": d.kind,
+            "study": None if d.study is None else {
+                "what": d.study.what, "from": _day(d.study_from), "to": _day(d.study_to), "days": d.study.days,
+                "text": d.study.text, "estimate": d.study.estimate, "hours": d.study.hours,
+                "rule_sources": list(d.study.sources),
+            },
+            "exam": _day(d.exam),
+            "exam_by": _day(d.exam_by),
+            "window_days": d.window_days,
+            "book_year": d.book_year,
+            "plan_year": d.year,
+            "estimate": d.estimate,
+            "apprentice_removed": None if rem is None else {
+                "designation": rem.designation, "date": rem.day.isoformat(), "route": rem.route,
+                "estimate": rem.estimate, "text": rem.text, "faster": rem.faster,
+            },
+        })
+    return {"start": sch.start.isoformat(), "end": sch.end.isoformat(), "study_hours_per_week": sch.pace,
+            "steps": steps, "next_steps": list(sch.next_steps), "caution": sch.caution, "notes": list(sch.notes)}
+
+
+def _prep_json(plan: Plan) -> list[dict[str, Any]]:
+    """The books and training the exams need: required ones count in the totals, optional ones never."""
+    return [{**item_json(line.item), "name": line.name, "required": line.required, "counted": line.required,
+             "needed_source": line.needed_source} for line in plan.prep]
+
+
+def _retakes_json(plan: Plan) -> list[dict[str, Any]]:
+    return [{"credential": r.code, "amount": r.amount, "text": r.text, "wait_days": r.wait_days,
+             "rule_sources": list(r.sources)} for r in plan.retakes]
 
 
 def _salary_json(catalog: Catalog, today: date) -> list[dict[str, Any]]:
@@ -145,6 +228,8 @@ def plan_json(plan: Plan, catalog: Catalog, today: date) -> dict[str, Any]:
         "goal_reason": plan.goal_reason,
         "budget_note": plan.budget_note,
         "path": [_step_json(catalog, plan, s, today) for s in plan.steps],
+        "milestones": milestones_json(plan),
+        "schedule": _schedule_json(plan),
         "alternatives": [
             {"code": a.credential.code, "name": a.credential.name, "reason": a.reason} for a in plan.alternatives
         ],
@@ -157,7 +242,11 @@ def plan_json(plan: Plan, catalog: Catalog, today: date) -> dict[str, Any]:
         },
         "data_as_of": catalog.data_as_of(),
     }
+    doc["profile"]["start"] = _day(plan.profile.start)
     ids = cited(doc)
+    ids |= {line.needed_source for line in plan.prep} | {s for r in plan.retakes for s in r.sources}
+    if plan.schedule is not None:
+        ids |= {s for d in plan.schedule.steps if d.study is not None for s in d.study.sources}
     for step in doc["path"]:
         ids |= set(step["eligibility"]["rule_sources"]) | set(step["renewal"]["rule_sources"])
     for req in doc["renewal"]:
@@ -166,4 +255,4 @@ def plan_json(plan: Plan, catalog: Catalog, today: date) -> dict[str, Any]:
     return doc
 
 
-__all__ = ["plan_json"]
+__all__ = ["milestones_json", "plan_json"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from certcli.catalog import Catalog
 from certcli.engine.renewal import Deadline, IssuerRenewal, RenewalPlan
+from certcli.engine.timeline import Milestone
 from certcli.ics import Event, stable_uid
 from certcli.model import FeeKind
 from certcli.render.renewal import as_of, ceus_text, deadline_summary, fact_text, num, recert_text
@@ -64,4 +67,25 @@ def calendar_events(catalog: Catalog, plan: RenewalPlan) -> list[Event]:
                 url=url,
             )
         )
+    return events
+
+
+MILESTONE_TITLES = {"study": "Study starts", "exam": "Exam", "exam_deadline": "Last day to sit",
+                    "apprentice_removed": "Apprentice removed", "dues_due": "Dues", "renewal_due": "CEUs due"}
+
+
+def milestone_events(milestones: Iterable[Milestone]) -> list[Event]:
+    """A plan's dates (``certcli advise --ics``): one all-day event per milestone; exams, deadlines and
+    due dates with reminders 30 and 7 days before, the rest without."""
+    events = []
+    for m in milestones:
+        estimate = " (estimate: rests on your study pace)" if m.estimate else ""
+        until = f" Until {m.until.isoformat()}." if m.until is not None else ""
+        events.append(Event(
+            uid=stable_uid("advise", m.kind, m.code, m.day.isoformat()),
+            day=m.day,
+            summary=f"{MILESTONE_TITLES.get(m.kind, m.kind)}: {m.code}",
+            description=f"{m.text}.{until}{estimate} From certcli advise; check the issuer's page.",
+            alarm_days=(30, 7) if m.kind in ("exam", "exam_deadline", "renewal_due", "dues_due") else (),
+        ))
     return events
