@@ -834,6 +834,8 @@ def test_pay_by_credentials_held_comes_from_the_surveys_without_seed_figures(cat
         ("Three or more credentials", 70608),
         ("Non-certified", 47200),
         ("Certified", 60097),
+        ("Non-certified", 55721),
+        ("Three or more credentials", 81227),
         ("Certified", 66979),
     ]  # the averages over everyone surveyed, the % comparison and the seed-only figures are left out
     assert any("$64,890 on average with two credentials, $70,608 with three or more" in n for n in plan.notes)
@@ -876,6 +878,14 @@ def test_a_cpc_a_holder_removes_the_a_before_any_new_exam(catalog: Catalog) -> N
     coc = plan_for(catalog, P(goal="coding", setting="hospital_outpatient", held=("COC-A",), experience_years=2))
     assert coc.steps[0].kind == "apprentice_removal" and coc.steps[0].when == "now"
     assert coc.steps[0].eligibility.apprentice is None  # 2 years of coding work: removed on proof
+
+
+def test_the_next_exam_of_a_cpc_a_holder_says_she_is_an_apprentice(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", held=("CPC-A",), training_hours=80))
+    assert [s.kind for s in plan.steps] == ["apprentice_removal", "exam"]
+    crc = plan.steps[1]
+    assert crc.credential.code == "CRC" and crc.why[0].startswith("You passed the CPC (you hold CPC-A)")
+    assert not any(w.startswith("You hold the CPC;") for w in crc.why)
 
 
 def test_80_hours_alone_do_not_remove_the_a_without_practicode(catalog: Catalog) -> None:
