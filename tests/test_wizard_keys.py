@@ -32,7 +32,7 @@ LOOKS_RIGHT = ENTER  # the review's first choice
 # everything but goal and pricing given: the wizard asks the goal, then the review
 REST = {"setting": "any", "education": "high_school", "experience_years": 0, "training_hours": 0,
         "held": [], "member_of": [], "student": False, "first_time_member": False,
-        "age_65_plus": False, "years": 4, "budget_usd": 500}  # fmt: skip
+        "age_65_plus": False, "years": 4, "budget_usd": 500, "study_hours_per_week": 10}  # fmt: skip
 
 
 def answer(catalog: Catalog, *keys: str, given: Mapping[str, Any] | None = None) -> Profile:
@@ -44,8 +44,9 @@ def answer(catalog: Catalog, *keys: str, given: Mapping[str, Any] | None = None)
 
 
 def test_enter_on_every_question_gives_what_defaults_gives(catalog: Catalog) -> None:
-    # goal, setting, specialty, education, experience, training, held, memberships, pricing, budget, years, review
-    profile = answer(catalog, ENTER * 12)
+    # goal, setting, specialty, education, experience, training, held, memberships, pricing, budget, years,
+    # study hours a week (issue 13), review
+    profile = answer(catalog, ENTER * 13)
     assert profile == to_profile(merge(flag_answers({"goal": "coding"}, catalog)))  # advise --goal coding --defaults
     assert profile.setting == "any" and profile.education is None and profile.budget_usd is None
     assert profile.held == () and profile.member_of == () and profile.years == 4
@@ -64,9 +65,11 @@ def test_a_career_changer_into_hospital_coding(catalog: Catalog) -> None:
         DOWN, SPACE, ENTER,  # pricing: student, 65 or older (first-time is not offered to a member)
         "$1,200", ENTER,  # budget
         "6", ENTER,  # years
+        "15", ENTER,  # study hours a week (issue 13)
         LOOKS_RIGHT,
     )
     assert profile.goal == "coding"
+    assert profile.study_hours_per_week == 15
     assert profile.setting == "hospital_inpatient"
     assert profile.specialty is None
     assert profile.education is Education.ASSOCIATE
@@ -118,7 +121,7 @@ def test_billing_skips_setting_and_specialty(catalog: Catalog) -> None:
         DOWN, ENTER,  # goal: billing
         ENTER,  # education (the next question: no setting, no specialty)
         "0", ENTER, ENTER,  # experience, training
-        ENTER, ENTER, ENTER, ENTER, ENTER,  # held, memberships, pricing, budget, years
+        ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,  # held, memberships, pricing, budget, years, study hours
         LOOKS_RIGHT,
     )
     assert profile.goal == "billing"
@@ -129,7 +132,7 @@ def test_the_review_changes_one_answer(catalog: Catalog) -> None:
     profile = answer(
         catalog,
         ENTER,  # goal: coding
-        ENTER * 10,  # every other question: its default
+        ENTER * 11,  # every other question: its default
         DOWN, ENTER,  # review: "Change goal"
         DOWN, ENTER,  # goal (coding highlighted): billing
         LOOKS_RIGHT,  # review again: nothing else is asked (billing needs no setting)
@@ -165,7 +168,7 @@ def test_a_negative_number_is_refused_and_asked_again(catalog: Catalog) -> None:
         catalog,
         "-3", ENTER,  # refused: the prompt stays, with the message
         BACKSPACE * 2, "2", ENTER,  # corrected
-        ENTER * 6,  # training, held, memberships, pricing, budget, years
+        ENTER * 7,  # training, held, memberships, pricing, budget, years, study hours
         LOOKS_RIGHT,
         given={"goal": "billing", "education": "high_school"},
     )
@@ -177,7 +180,7 @@ def test_an_unknown_held_code_is_refused_until_fixed(catalog: Catalog) -> None:
         catalog,
         "CPX", ENTER,  # refused: "Unknown credential 'CPX'. Did you mean CPC?"
         BACKSPACE, "C", ENTER,
-        ENTER, ENTER, ENTER, ENTER, LOOKS_RIGHT,
+        ENTER, ENTER, ENTER, ENTER, ENTER, LOOKS_RIGHT,  # memberships, pricing, budget, years, study hours
         given={"goal": "billing", "education": "high_school", "experience_years": 0, "training_hours": 0},
     )
     assert profile.held == ("CPC",)
@@ -185,7 +188,7 @@ def test_an_unknown_held_code_is_refused_until_fixed(catalog: Catalog) -> None:
 
 SPECIALTY_GIVEN = {"goal": "coding", "setting": "physician_office", "education": "high_school",
                    "experience_years": 2, "training_hours": 0, "held": ["CPC"], "member_of": ["AAPC"],
-                   "student": False, "age_65_plus": False, "years": 4}  # fmt: skip
+                   "student": False, "age_65_plus": False, "years": 4, "study_hours_per_week": 10}  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -213,14 +216,15 @@ def test_an_unknown_specialty_is_refused_until_fixed(catalog: Catalog) -> None:
 def test_complete_answers_ask_nothing(catalog: Catalog) -> None:
     given = {"goal": "billing", "education": "certificate", "experience_years": 1, "training_hours": 40,
              "held": ["CPB"], "member_of": ["AAPC"], "student": True, "age_65_plus": False,
-             "budget_usd": 300, "years": 2}  # fmt: skip
+             "budget_usd": 300, "years": 2, "study_hours_per_week": 8}  # fmt: skip
     profile = answer(catalog, given=given)  # no keys at all: any question (the review too) would raise EndOfInput
     assert profile.held == ("CPB",) and profile.student and profile.years == 2
 
 
 def test_only_the_missing_pricing_answers_are_asked(catalog: Catalog) -> None:
     given = {"goal": "billing", "education": "certificate", "experience_years": 1, "training_hours": 0,
-             "held": [], "member_of": [], "student": True, "budget_usd": 300, "years": 2}  # fmt: skip
+             "held": [], "member_of": [], "student": True, "budget_usd": 300, "years": 2,
+             "study_hours_per_week": 10}  # fmt: skip
     # the checkbox now offers only first-time member and 65+; tick the second
     profile = answer(catalog, DOWN, SPACE, ENTER, LOOKS_RIGHT, given=given)
     assert (profile.student, profile.first_time_member, profile.age_65_plus) == (True, False, True)

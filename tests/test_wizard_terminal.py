@@ -57,6 +57,7 @@ QUESTIONS = (
     "Any of these",  # Enter: no special prices
     "Your budget",  # Enter: skip
     "Plan for how many years",  # Enter: 4
+    "How many hours a week can you study",  # Enter: 10 (issue 13)
 )
 
 
@@ -106,7 +107,7 @@ def test_enter_on_every_question_gives_the_plan_defaults_gives(tmp_path: Path) -
 def test_the_review_changes_one_answer_before_the_plan() -> None:
     child = advise("--setting", "physician_office", "--education", "associate", "--experience-years", "1",
                    "--training-hours", "0", "--held", "CPC", "--member-of", "AAPC", "--no-student",
-                   "--under-65", "--budget-usd", "900", "--years", "4")  # fmt: skip
+                   "--under-65", "--budget-usd", "900", "--years", "4", "--study-hours-per-week", "10")  # fmt: skip
     child.expect_exact("What work do you want to do?")
     child.send(ENTER)  # coding
     child.expect_exact("A specialty you are drawn to")
@@ -127,10 +128,11 @@ def test_a_negative_number_is_refused_then_corrected(tmp_path: Path) -> None:
     answers = tmp_path / "me.yaml"
     answers.write_text(
         "goal: billing\neducation: high_school\ntraining_hours: 0\nheld: []\nmember_of: []\n"
-        "student: false\nfirst_time_member: false\nage_65_plus: false\nbudget_usd: 1000\nyears: 4\n",
+        "student: false\nfirst_time_member: false\nage_65_plus: false\nbudget_usd: 1000\nyears: 4\n"
+        "study_hours_per_week: 10\n",
         encoding="utf-8",
     )
-    child = advise("--answers", str(answers))
+    child = advise("--answers", str(answers), "--detail")  # --detail: the answers line (issue 13)
     child.expect_exact("Years of coding or billing work")  # the only question left
     child.send("-3" + ENTER)
     child.expect_exact("Must be 0 or more, got -3.")
@@ -195,6 +197,8 @@ def test_questions_go_to_stderr_when_stdout_is_a_file(tmp_path: Path) -> None:
     child.send(" " + ENTER)  # a student
     child.expect_exact("Plan for how many years?")
     child.send("2" + ENTER)
+    child.expect_exact("How many hours a week can you study?")
+    child.send(ENTER)
     child.expect_exact("Ready for your plan?")
     child.send(ENTER)
     assert finish(child) == 0
