@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from certcli.commands import advise, browse, ceu, data, export, mcp, money, renew
+from certcli.commands import advise, browse, ceu, data, export, mcp, money, renew, schema
 from certcli.commands.common import complete_codes as _complete_codes  # noqa: F401 (tests complete codes directly)
 from certcli.errors import CertcliError
 from certcli.output import say, settle_stdout
@@ -21,9 +21,11 @@ HELP = "An offline advisor for US medical billing and coding certifications."
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_CANCELLED = 0, 1, 2, 130
 
 
-def exit_code(exc: BaseException) -> int:
+def exit_code(exc: BaseException, json_out: bool = False) -> int:
     """The one error boundary: say what ended the run (one line on stderr, or nothing) and
-    return its exit code. A bug is not a user's mistake: it is raised again, traceback and all."""
+    return its exit code. With ``--json`` an error is also one JSON document on stdout,
+    ``{"error": {"code": 2, "message": …}}``. A bug is not a user's mistake: it is raised again,
+    traceback and all."""
     from typer._click.exceptions import ClickException, NoArgsIsHelpError  # typer ≥ 0.29 vendors click
 
     if isinstance(exc, typer.Exit):  # a command's own way out (its help shown, nothing found): said already
@@ -36,23 +38,47 @@ def exit_code(exc: BaseException) -> int:
     if isinstance(exc, ClickException):  # usage mistakes as one line (click's own adds the usage block)
         command = getattr(getattr(exc, "ctx", None), "command_path", None) or "certcli"
         hint = f" (see '{command} --help')" if exc.exit_code == EXIT_USAGE else ""
-        say(f"Error: {exc.format_message()}{hint}")
-        return exc.exit_code
+        return _failed(exc.exit_code, exc.format_message(), hint, json_out)
     if isinstance(exc, CertcliError):
-        say(f"Error: {exc.message}")
-        return exc.exit_code
+        return _failed(exc.exit_code, exc.message, "", json_out)
     if isinstance(exc, KeyboardInterrupt | EOFError | typer.Abort):
         say("Cancelled.")
+        if json_out:
+            _error_document(EXIT_CANCELLED, "Cancelled.")
         return EXIT_CANCELLED
     if isinstance(exc, OSError) and exc.errno == errno.EPIPE:  # the reader went away (`certcli fees | head -1`)
         settle_stdout()
         return EXIT_OK
     if isinstance(exc, OSError):  # e.g. stdout is a full disk: the system's words, never a traceback
-        settle_stdout()
+        settle_stdout()  # (and no JSON document: stdout is what failed)
         where = f"{exc.filename}: " if exc.filename else ""
         say(f"Error: {where}{exc.strerror or exc}")
         return EXIT_DATA
     raise exc
+
+
+def _failed(code: int, message: str, hint: str, json_out: bool) -> int:
+    say(f"Error: {message}{hint}")
+    if json_out:
+        _error_document(code, message)
+    return code
+
+
+def _error_document(code: int, message: str) -> None:
+    """The error as the one JSON document on stdout (nothing else was printed there)."""
+    from certcli.documents import error_document
+    from certcli.output import emit
+
+    try:
+        emit(error_document(code, message))
+    except OSError:
+        settle_stdout()
+
+
+def wants_json(args: Sequence[str]) -> bool:
+    """``--json`` among the options (before a ``--`` that ends them)."""
+    options = list(args)
+    return "--json" in (options[: options.index("--")] if "--" in options else options)
 
 
 def _help_width() -> int:
@@ -81,14 +107,15 @@ class CertcliGroup(TyperGroup):
     ) -> Any:
         """click's main without its own error handling (which would turn Ctrl-C into a silent
         130 and a closed pipe into exit 1): every exception reaches :func:`exit_code`."""
+        argv = list(sys.argv[1:] if args is None else args)
         try:
             try:
-                self._run(list(sys.argv[1:] if args is None else args), prog_name or "certcli", complete_var, extra)
+                self._run(argv, prog_name or "certcli", complete_var, extra)
             finally:
                 sys.stdout.flush()  # a closed pipe or a full disk shows here, inside the boundary
             code = EXIT_OK
         except BaseException as exc:  # noqa: B036 (the boundary: Ctrl-C and exits included)
-            code = exit_code(exc)
+            code = exit_code(exc, wants_json(argv))
         if standalone_mode:
             sys.exit(code)
         return code
@@ -168,6 +195,7 @@ COMMANDS: list[tuple[typer.Typer, str, Callable[..., None]]] = [
     (app, "renew", renew.renew),
     (app, "fees", money.fees),
     (app, "cost", money.cost),
+    (app, "schema", schema.schema),
     (app, "mcp", mcp.mcp),
     (data_app, "check", data.check),
 ]

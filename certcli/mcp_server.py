@@ -69,7 +69,8 @@ def _takes(q: Question) -> str:
         "whole": "a whole number",
         "yes_no": "true or false",
         "specialty": "a specialty, e.g. cardiology",
-    }.get(q.kind, q.kind)
+        "date": "a date, YYYY-MM-DD",
+    }.get(q.kind) or q.help
 
 
 ANSWERS_HELP = (

@@ -26,6 +26,9 @@ Kind = Literal[
 ]
 
 
+RATHER_NOT_SAY = "Rather not say"
+
+
 @dataclass(frozen=True)
 class Option:
     """One choice of a question."""
@@ -60,7 +63,9 @@ class Question:
     group: str | None = None  # yes/no questions the wizard asks together as one checkbox
     required: bool = False
     note: str = ""  # for the README's values column
-    wizard: bool = True  # False: a key and a flag only, not yet a wizard question (issue 12's new keys)
+    wizard: bool = True  # False: a key and a flag only, not a wizard question
+    asked_when: str = ""  # the README's "asked for" words when ``unless`` says more than the goals
+    skip: str = RATHER_NOT_SAY  # the wizard's choice that leaves a one-of-choices answer not given
 
     @property
     def option(self) -> str:
@@ -99,31 +104,65 @@ class Question:
 
 # The kinds of work experience (issue 12); the engine's ExperienceKind has the same values.
 EXPERIENCE_KINDS = (
-    Option("physician_coding", "Physician (professional) coding"),
-    Option("outpatient_coding", "Hospital outpatient coding"),
-    Option("inpatient_coding", "Hospital inpatient coding"),
-    Option("risk_adjustment_coding", "Risk adjustment (HCC) coding"),
-    Option("billing", "Billing"),
-    Option("payer_claims", "Payer claims (health plan)"),
-    Option("auditing", "Auditing"),
-    Option("cdi", "Clinical documentation improvement (CDI)"),
-    Option("compliance", "Compliance"),
-    Option("privacy_security", "Privacy and security"),
-    Option("management", "Management"),
-    Option("clinical", "Clinical care"),
-    Option("him", "Health information management (HIM)"),
+    Option("physician_coding", "Physician (professional) coding", "physician coding"),
+    Option("outpatient_coding", "Hospital outpatient coding", "hospital outpatient coding"),
+    Option("inpatient_coding", "Hospital inpatient coding", "hospital inpatient coding"),
+    Option("risk_adjustment_coding", "Risk adjustment (HCC) coding", "risk adjustment coding"),
+    Option("billing", "Billing", "billing"),
+    Option("payer_claims", "Payer claims (health plan)", "payer claims work"),
+    Option("auditing", "Auditing", "auditing"),
+    Option("cdi", "Clinical documentation improvement (CDI)", "CDI work"),
+    Option("compliance", "Compliance", "compliance work"),
+    Option("privacy_security", "Privacy and security", "privacy and security work"),
+    Option("management", "Management", "management"),
+    Option("clinical", "Clinical care", "clinical care"),
+    Option("him", "Health information management (HIM)", "HIM work"),
 )
 APPRENTICE_MATTERS = frozenset({"coding", "coding_and_billing", "unsure", "auditing", "documentation"})
 
 
-def _apprentice_unlikely(answers: Mapping[str, Any]) -> bool:
-    """Practicode changes only the removal of a CPC-A/COC-A: not asked without training or a held -A."""
+# Goals whose advanced credentials ask for kinds of work other than coding (CDI, compliance, management…).
+ROLE_GOALS = frozenset({"auditing", "compliance", "documentation", "management"})
+DEGREES = ("associate", "bachelor", "master")
+
+
+def _no_kinds(answers: Mapping[str, Any]) -> bool:
+    """Kinds of work follow the years of coding or billing work; the advanced roles ask them even at 0 years."""
+    return not (answers.get("experience_years") or answers.get("goal") in ROLE_GOALS)
+
+
+def _no_licence_matters(answers: Mapping[str, Any]) -> bool:
+    """Licences gate ACDIS's CDI credentials: asked for documentation, or when clinical work was told."""
+    return not (answers.get("goal") == "documentation" or "clinical" in (answers.get("experience") or {}))
+
+
+def _no_him_degree(answers: Mapping[str, Any]) -> bool:
+    """An HIM degree opens RHIT/RHIA: asked with a degree, or for management and data goals (final-term students
+    count, so their highest education may still be high school)."""
+    return not (answers.get("education") in DEGREES or answers.get("goal") in ("management", "health_data"))
+
+
+CODING_KIND_VALUES = frozenset({"physician_coding", "outpatient_coding", "inpatient_coding", "risk_adjustment_coding"})
+
+
+def _experienced_coder(answers: Mapping[str, Any]) -> bool:
+    """Two years of coding work (or coding or billing work of a kind not said): remote work is then usual, and the
+    plan's note on how rare it is at entry level does not apply."""
+    kinds = answers.get("experience") or {}
+    coding = sum(float(y) for k, y in kinds.items() if k in CODING_KIND_VALUES)
+    return (answers.get("experience_years") or 0) + coding >= 2
+
+
+def _practicode_unlikely(answers: Mapping[str, Any]) -> bool:
+    """Practicode counts only toward removing a CPC-A/COC-A: asked with a held -A (every plan then removes it), or,
+    where the plan can lead to a CPC or COC, with an 80-hour course or a year of coding or billing work (a course
+    or a year plus Practicode are AAPC's routes)."""
     held = [str(code).upper() for code in answers.get("held", ())]
-    return not (answers.get("training_hours") or any(code.endswith("-A") for code in held))
-
-
-def _no_degree(answers: Mapping[str, Any]) -> bool:
-    return answers.get("education") not in ("associate", "bachelor", "master")
+    if any(code.endswith("-A") for code in held):
+        return False
+    if answers.get("goal") not in APPRENTICE_MATTERS:
+        return True
+    return not ((answers.get("training_hours") or 0) >= 80 or 1 <= (answers.get("experience_years") or 0) < 2)
 
 
 # Goals for which the care setting changes the advice, and those where a specialty can.
@@ -211,18 +250,8 @@ QUESTIONS: tuple[Question, ...] = (
             Option("bachelor", "Bachelor's HIM degree", "bachelor's HIM degree"),
             Option("master", "Master's HIM degree", "master's HIM degree"),
         ),
-        unless=_no_degree,
-        wizard=False,
-    ),
-    Question(
-        "licenses", "many", "Clinical licences you hold?", "Licences", flag="--license", metavar="LICENSE",
-        help="A clinical licence you hold (repeatable):",
-        choices=(Option("RN", "RN"), Option("LPN", "LPN"), Option("MD", "MD"), Option("DO", "DO"),
-                 Option("PA", "PA"), Option("NP", "NP")),
-        aliases={"rn": "RN", "lpn": "LPN", "md": "MD", "do": "DO", "pa": "PA", "np": "NP"},
-        goals=frozenset({"documentation", "compliance", "management", "auditing", "unsure"}),
-        instruction="(space ticks, Enter when done; none is fine)",
-        wizard=False,
+        unless=_no_him_degree, skip="No (or not CAHIIM-accredited)",
+        asked_when="an associate degree or higher; `management`, `health_data`",
     ),
     Question(
         "experience_years", "number", "Years of coding or billing work so far?", "Experience", metavar="YEARS",
@@ -230,11 +259,19 @@ QUESTIONS: tuple[Question, ...] = (
         instruction="(Enter for 0)",
     ),
     Question(
-        "experience", "kind_years", "Years of each kind of work?", "Experience by kind", metavar="KIND=YEARS",
+        "experience", "kind_years", "What kinds of work have you done?", "Kinds of work", metavar="KIND=YEARS",
         help="Years of one kind of work, e.g. billing=2 (repeat for several):", choices=EXPERIENCE_KINDS,
-        instruction="(e.g. billing=2 cdi=1; Enter: none)",
-        unless=lambda answers: not answers.get("experience_years"),
-        wizard=False,
+        instruction="(space ticks, Enter when done; none is fine)", unless=_no_kinds,
+        asked_when="`experience_years` above 0; `auditing`, `compliance`, `documentation`, `management`",
+    ),
+    Question(
+        "licenses", "many", "Clinical licences you hold?", "Licences", flag="--license", metavar="LICENSE",
+        help="A clinical licence you hold (repeatable):",
+        choices=(Option("RN", "RN"), Option("LPN", "LPN"), Option("MD", "MD"), Option("DO", "DO"),
+                 Option("PA", "PA"), Option("NP", "NP")),
+        aliases={"rn": "RN", "lpn": "LPN", "md": "MD", "do": "DO", "pa": "PA", "np": "NP"},
+        unless=_no_licence_matters, instruction="(space ticks, Enter when done; none is fine)",
+        asked_when="`documentation`; `clinical` experience",
     ),
     Question(
         "training_hours", "number", "Hours of coding or billing courses completed?", "Training", metavar="HOURS",
@@ -242,15 +279,16 @@ QUESTIONS: tuple[Question, ...] = (
         instruction="(Enter for 0)",
     ),
     Question(
-        "practicode", "yes_no", "Have you completed AAPC Practicode?", "Practicode", no_flag="--no-practicode",
-        help="AAPC Practicode completed (it counts toward removing the CPC-A/COC-A).",
-        goals=APPRENTICE_MATTERS, unless=_apprentice_unlikely,
-        wizard=False,
-    ),
-    Question(
         "held", "credentials", "Credentials you already hold?", "Credentials held", metavar="CODE",
         help="A credential you hold (repeat for several).",
         instruction="(e.g. CPC CCA or CPC, CCA; Enter: none)",
+    ),
+    Question(
+        "practicode", "yes_no", "Have you completed AAPC Practicode?", "Practicode", no_flag="--no-practicode",
+        help="AAPC Practicode completed (it counts toward removing the CPC-A/COC-A).",
+        unless=_practicode_unlikely,
+        asked_when="a held CPC-A or COC-A; an 80-hour course or 1 year of work, for `coding`, `coding_and_billing`, "
+        "`auditing`, `documentation`, `unsure`",
     ),
     Question(
         "member_of", "organizations", "Memberships you already have?", "Memberships", metavar="ORG",
@@ -273,8 +311,8 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "remote", "yes_no", "Do you want to work remotely?", "Remote work", default=False, no_flag="--on-site",
-        help="You want remote work (the notes say how rare it is at entry level).",
-        wizard=False,
+        help="You want remote work (the notes say how rare it is at entry level).", unless=_experienced_coder,
+        asked_when="under 2 years of coding work",
     ),
     Question(
         "budget_usd", "number", "Your budget for exams and dues, in US dollars?", "Budget", metavar="USD",

@@ -20,10 +20,11 @@ from questionary import Choice
 
 from certcli.answers import Answers, check_value, to_profile
 from certcli.catalog import Catalog
+from certcli.engine.experience import CODING_OR_BILLING
 from certcli.errors import UsageError
 from certcli.model.profile import Profile
-from certcli.questions import GROUP_LABELS, GROUP_PROMPTS, QUESTIONS, Question, conflict
-from certcli.words import hours, join_and, money, years
+from certcli.questions import GROUP_LABELS, GROUP_PROMPTS, QUESTIONS, RATHER_NOT_SAY, Question, conflict
+from certcli.words import hours, join_and, lower_first, money, years
 
 Validator = Callable[[str], bool | str]
 
@@ -76,7 +77,18 @@ class _Wizard:
             self.ask(step, again=True)
             self.settle()
             self.fill()
-        return to_profile(self.got)
+        return to_profile(self.told())
+
+    def told(self) -> Answers:
+        """The answers for the engine. Kinds of work asked here account for the years of coding or billing work
+        given before them: only what they leave over stays "of a kind not said" (``experience_years``)."""
+        kinds = self.got.get("experience")
+        if "experience" not in self.mine or not kinds:
+            return self.got
+        said = sum(y for k, y in kinds.items() if k in CODING_OR_BILLING)
+        got = Answers(self.got, self.got.labels)
+        got["experience_years"] = max(0.0, float(got.get("experience_years") or 0) - said)
+        return got
 
     def fill(self) -> None:
         """Ask each question that matters and has no answer yet, in order."""
@@ -112,7 +124,7 @@ class _Wizard:
         choice = _ask(questionary.select(
             "Ready for your plan?",
             choices=[Choice(LOOKS_RIGHT, value=SKIP)]
-            + [Choice(f"Change {_label(step).lower()}", value=step[0]) for step, _ in shown],
+            + [Choice(f"Change {lower_first(_label(step))}", value=step[0]) for step, _ in shown],
             **self.io,
         ))
         return next((step for step in STEPS if step[0] == choice), None)
@@ -142,7 +154,7 @@ class _Wizard:
     def ask_one(self, q: Question) -> Any:
         choices = [Choice(c.title, value=c.value) for c in q.choices]
         if not q.required and q.default is None:
-            choices.append(Choice("Rather not say", value=SKIP))
+            choices.append(Choice(q.skip, value=SKIP))
         current = self.got.get(q.key, q.default)
         if current is None and choices[-1].value == SKIP:
             current = SKIP
@@ -202,18 +214,29 @@ class _Wizard:
     ask_number = ask_whole = ask_credentials = ask_specialty = ask_text
 
     def ask_kind_years(self, q: Question) -> Any:
-        """'billing=2 cdi=1', checked as the flag would be; Enter: none."""
-        current = self.got.get(q.key) or {}
-        text = _ask(questionary.text(
+        """A checkbox of the kinds of work, then the years of each kind ticked; none ticked: not given."""
+        current = dict(self.got.get(q.key) or {})
+        kinds = _ask(questionary.checkbox(
             q.prompt,
+            choices=[Choice(c.title, value=c.value, checked=c.value in current) for c in q.choices],
             instruction=q.instruction,
-            default=" ".join(f"{k}={_plain(v)}" for k, v in current.items()),
-            validate=_validator(q.key, self.catalog),
             **self.io,
         ))
-        if not text.strip():
-            return SKIP
-        return check_value(q.key, text, self.catalog)
+        told = self.got.get("experience_years") or 0
+        out: dict[str, float] = {}
+        for kind in kinds:
+            default = current.get(kind)
+            if default is None and len(kinds) == 1 and kind in CODING_OR_BILLING:
+                default = told  # the one kind of the years just given
+            text = _ask(questionary.text(
+                f"Years of {q.words_for(kind)}?",
+                instruction="(Enter for 0)" if default is None else "",
+                default="" if default is None else _plain(default),
+                validate=_validator("experience_years", self.catalog),
+                **self.io,
+            ))
+            out[kind] = check_value("experience_years", text, self.catalog) if text.strip() else 0.0
+        return out or SKIP
 
     def ask_yes_no(self, q: Question) -> Any:
         current = self.got.get(q.key, q.default)
@@ -228,7 +251,7 @@ class _Wizard:
         q = questions[0]
         value = self.got.get(q.key, () if q.repeatable else q.default)
         if value is None:
-            return "none" if q.kind == "specialty" else "not given"
+            return "none" if q.kind == "specialty" else ("not given" if q.skip == RATHER_NOT_SAY else q.skip)
         if q.kind == "one":
             return next(c.title for c in q.choices if c.value == value)
         if q.kind == "many":

@@ -3,12 +3,14 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import settings
 from typer.testing import CliRunner
 
@@ -94,10 +96,30 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def compare_labels(catalog: Catalog, codes: list[str]) -> list[str]:
+    """The row labels of ``compare``'s table, in order (to read the printed table with)."""
+    from certcli.engine.browse import comparison
+    from certcli.render.compare import comparison_rows
+
+    return [label for label, _ in comparison_rows(catalog, comparison(catalog, catalog.resolve(codes)))]
+
+
+def edited_fixture(tmp_path: Path, name: str, edit: Callable[[dict[str, Any]], None]) -> Path:
+    """A copy of the fixture catalog in ``tmp_path`` with ``edit`` applied to one file's YAML: for a
+    rule that meets no case in the fixture or the shipped data (the test changes the one fact it is about)."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    path = target / name
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(doc)
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    return target
+
+
 def comparison_cells(out: str, labels: list[str]) -> dict[str, dict[str, str]]:
     """The cells of a printed ``compare`` table: {row label: {code: cell text, wraps joined}}.
 
-    ``labels`` are the row labels in order (from ``compare --json``); columns are found under the
+    ``labels`` are the row labels in order (:func:`compare_labels`); columns are found under the
     codes in the header line, so the test does not depend on column widths or wrapping."""
     lines = out.splitlines()
     codes = lines[0].split()

@@ -31,6 +31,9 @@ class Persona:
     budget_note: bool = False
     goal: str | None = None  # the resolved goal, where it differs from profile.goal
     when: tuple[str, ...] = field(default=())  # expected Step.when, per step (all of them)
+    sit: tuple[bool | None, ...] | None = None  # expected eligibility.can_sit_now, per step
+    removed: Any = "unchecked"  # the first step's apprentice removed_now (True / False / None)
+    spend: tuple[int, int] | None = None  # (new_spending, all_in) over the plan's 4 years, by hand from data/*.yaml
 
 
 UNSURE_NOW = advice.UNCONFIRMED_NOW  # "now" only when every required condition is confirmed
@@ -100,6 +103,8 @@ PERSONAS = [
         ("CPMA",),
         alternatives=("CPCO",),
         when=("now",),
+        sit=(True,),
+        spend=(0, 4 * 222),  # the CPMA fee is not published; the AAPC dues are paid for the CPC already
     ),
     Persona(
         "auditing novice",
@@ -213,6 +218,9 @@ PERSONAS = [
         apprentice="CPC-A",
         budget_note=True,
         when=("now",),
+        sit=(True,),
+        removed=False,
+        spend=(425 + 4 * 222, 425 + 4 * 222),
     ),
     Persona(
         "student with $500 wanting coding and billing keeps both halves",
@@ -221,6 +229,7 @@ PERSONAS = [
         alternatives=("CPC", "CBCS"),
         budget_note=True,
         when=("now", "after CCA"),
+        sit=(True, True),
     ),
     Persona(
         "holds several credentials, wants auditing",
@@ -311,6 +320,8 @@ PERSONAS = [
         ("CPCO",),
         alternatives=("CHC", "CHPS", "CPMA"),
         when=("now",),
+        sit=(True,),
+        spend=(499, 499 + 4 * 222),  # the CPCO exam; AAPC dues already paid for the CPC
     ),
     Persona(
         "practice manager with a bachelor's and 3 years meets CMPE's pathway 1",
@@ -325,6 +336,7 @@ PERSONAS = [
         ("RHIA", "CPPM"),
         alternatives=("CMPE",),
         when=("now", "after RHIA, once you have some billing or office experience"),
+        sit=(True, True),
     ),
     Persona(
         "holder of five AAPC credentials gets a next role",
@@ -332,6 +344,8 @@ PERSONAS = [
         ("CPMA",),
         alternatives=("CDEO", "CCDS-O", "CPCO"),
         when=("now",),
+        sit=(True,),
+        spend=(0, 4 * 222),
     ),
     Persona(
         "CCS holder of six years moving to physician coding",
@@ -339,6 +353,9 @@ PERSONAS = [
         ("CPC",),
         alternatives=("CCS-P",),
         when=("now",),
+        sit=(True,),
+        removed=True,  # six years of coding remove the A straight away
+        spend=(425 + 4 * 222, 425 + 4 * 222),
     ),
     Persona(
         "documentation novice, outpatient: CCDS-O is listed with what it needs",
@@ -354,6 +371,7 @@ PERSONAS = [
         ("RHIT", "CCS"),
         alternatives=("CCA", "CIC"),
         when=("now", "after RHIT"),
+        sit=(True, True),
     ),
     Persona(
         "bachelor's HIM graduate into management: RHIA, then CPPM, not CPB first",
@@ -361,6 +379,7 @@ PERSONAS = [
         ("RHIA", "CPPM"),
         alternatives=("CPB", "CMPE", "RHIT"),
         when=("now", "after RHIA, once you have some billing or office experience"),
+        sit=(True, True),
     ),
     Persona(
         "RN with 3 years of CDI moving into hospital CDI: CCDS, no coding credential first",
@@ -368,6 +387,8 @@ PERSONAS = [
         ("CCDS",),
         alternatives=("CDIP", "CCDS-O"),
         when=("now",),
+        sit=(True,),
+        spend=(380, 380),  # the CCDS exam; ACDIS membership is optional
     ),
     Persona(
         "LPN with 2 years of CDI: ACDIS asks for an RN, MD or DO (or a coding credential)",
@@ -376,6 +397,9 @@ PERSONAS = [
         alternatives=("CCDS-O", "CCDS"),
         apprentice="CPC-A",
         when=("now", "after CPC, once you have some coding experience"),
+        sit=(True, True),
+        removed=False,
+        spend=(425 + 425 + 4 * 222, 425 + 425 + 4 * 222),  # CPC and CDEO exams, AAPC dues
     ),
     Persona(
         "biller of 4 years into coding: whether billing removes the A is for AAPC to confirm",
@@ -383,6 +407,9 @@ PERSONAS = [
         ("CPC",),
         apprentice="CPC-A",
         when=("now",),
+        sit=(True,),
+        removed=None,
+        spend=(425 + 4 * 222, 425 + 4 * 222),
     ),
     Persona(
         "claims examiner into auditing",
@@ -390,18 +417,52 @@ PERSONAS = [
         ("CPC", "CPMA"),
         apprentice="CPC-A",
         when=("now", "after CPC, once you have some coding experience"),
+        sit=(True, True),
+        removed=None,
     ),
     Persona(
         "CPC-A holder with 80 hours and Practicode: the A comes off now",
         P(goal="coding", held=("CPC-A",), training_hours=80, practicode=True),
         ("CPC", "CRC"),
         when=("now", "now"),
+        sit=(True, True),
+        removed=True,
+        spend=(425, 425 + 4 * 222),  # the CRC exam; AAPC dues are paid for the CPC-A already
     ),
     Persona(
         "80 hours and Practicode: no CPC-A",
         P(goal="coding", setting="physician_office", training_hours=80, practicode=True),
         ("CPC",),
         when=("now",),
+        sit=(True,),
+        removed=True,
+        spend=(425 + 4 * 222, 425 + 4 * 222),
+    ),
+    Persona(
+        "a coder of six years (told by kind) into compliance goes straight to the CPCO",
+        P(goal="compliance", experience={"physician_coding": 6}),
+        ("CPCO",),
+        alternatives=("CPC", "CHC", "CHPS"),
+        when=("now",),
+        sit=(True,),
+        spend=(499 + 4 * 222, 499 + 4 * 222),
+    ),
+    Persona(
+        "80 hours without Practicode: a CPC-A until a year of work or Practicode",
+        P(goal="coding", setting="physician_office", training_hours=80, practicode=False),
+        ("CPC",),
+        apprentice="CPC-A",
+        when=("now",),
+        sit=(True,),
+        removed=False,
+    ),
+    Persona(
+        "biller of 2 years into inpatient coding is not sent straight to the CCS",
+        P(goal="coding", setting="hospital_inpatient", experience={"billing": 2}, education="high_school"),
+        ("CCA", "CCS"),
+        alternatives=("CIC",),
+        when=("now", "after CCA and 1 year of coding work"),
+        sit=(True, True),
     ),
     Persona(
         "health data analyst with a bachelor's",
@@ -446,6 +507,14 @@ def test_persona_gets_the_expected_path(catalog: Catalog, persona: Persona) -> N
     assert (plan.budget_note is not None) == persona.budget_note, plan.budget_note
     assert tuple(step.when for step in plan.steps) == persona.when
     assert any("not legally required" in n for n in plan.notes)
+    if persona.sit is not None:
+        assert tuple(s.eligibility.can_sit_now for s in plan.steps) == persona.sit
+    if persona.removed != "unchecked":
+        status = plan.steps[0].eligibility.apprentice_status
+        assert status is not None and status.removed_now is persona.removed
+    if persona.spend is not None:
+        assert plan.spending is not None
+        assert (plan.spending.new_spending, plan.spending.all_in) == persona.spend
     assert plan_for(catalog, persona.profile) == plan, "same input, equal plan"
 
 
@@ -858,6 +927,8 @@ def test_remote_work_gets_an_honest_note(catalog: Catalog) -> None:
     notes = plan_for(catalog, P(goal="coding", remote=True)).notes
     assert any(n.startswith("You want remote work: remote entry-level coding jobs are rare") for n in notes)
     assert not any(n.startswith("You want remote work") for n in plan_for(catalog, P(goal="coding")).notes)
+    coder = plan_for(catalog, P(goal="coding", remote=True, experience={"physician_coding": 3})).notes
+    assert not any(n.startswith("You want remote work") for n in coder), "not said to an experienced coder"
 
 
 @pytest.mark.parametrize("held", [("CPC",), ("CCS",)])
@@ -870,20 +941,26 @@ def test_cca_is_never_offered_to_someone_holding_a_coding_credential(catalog: Ca
     assert "CCA" in [a.credential.code for a in novice.alternatives]
 
 
+def _counted_unknown(total: dict[str, Any]) -> bool:
+    """Whether an amount the totals count is not published (a fee, dues, or a required book or course)."""
+    counted = total["items"] + [i for i in total.get("line_items", []) if i.get("counted")]
+    return any(i["amount"] is None for i in counted)
+
+
 def test_the_plan_json_splits_new_spending_from_all_in(run: Any) -> None:
     doc = as_json(run("advise", "--goal", "auditing", "--held", "CPC", "--experience-years", "3", "--json",
                       today=TODAY))
     total = doc["total_cost"]
     assert {"new_spending", "all_in", "complete", "items"} <= set(total)
-    assert total["all_in"] == 4 * 222  # AAPC dues, already paid for the CPC
-    assert total["new_spending"] == 0  # the CPMA exam fee is not published …
-    assert total["complete"] is False  # … so the totals are not complete
-    assert any(i["amount"] is None for i in total["items"])
+    assert total["all_in"] - total["new_spending"] == 4 * 222  # AAPC dues, already paid for the CPC
+    assert total["complete"] is False and _counted_unknown(total)  # the CPMA exam fee is not published
+    assert any(i["amount"] is None and i["kind"] == "exam" for i in total["items"])
     novice = as_json(run("advise", "--goal", "coding", "--setting", "physician_office", "--json", today=TODAY))
     assert novice["total_cost"]["new_spending"] == novice["total_cost"]["all_in"] == 425 + 4 * 222
-    # issue 13: the code books the CPC exam requires count too, and no source publishes their price
+    # the code books the CPC requires have no published price (issue 13): the total says it is not complete
+    books = [i for i in novice["total_cost"]["line_items"] if i["kind"] == "books" and i["required"]]
+    assert books and all(i["amount"] is None for i in books)
     assert novice["total_cost"]["complete"] is False
-    assert any(i["required"] and i["amount"] is None for i in novice["total_cost"]["line_items"])
 
 
 def test_the_profile_line_names_the_new_answers(run: Any) -> None:

@@ -62,7 +62,7 @@ def test_flags_alone_are_enough_in_a_script(run: Any) -> None:
     assert doc["profile"]["member_of"] == ["AAPC"]
     first = doc["path"][0]
     assert (first["kind"], first["code"]) == ("apprentice_removal", "CPC")
-    assert first["costs"]["exam"] is None and first["costs"]["first_year_total"] is None
+    assert first["costs"]["exam"] is None and first["costs"]["first_year_total"]["complete"] is False
     app = first["eligibility"]["apprentice"]
     assert app["designation"] == "CPC-A" and app["removed_now"] is False
     assert [r["met"] for r in app["routes"]] == [False, False, False, False]
@@ -107,7 +107,7 @@ def test_json_is_one_document_with_the_promised_shape(run: Any, catalog: Catalog
     total = doc["total_cost"]
     assert {"years", "total", "incomplete", "unknown", "by_year", "items", "strategy", "break_even"} <= set(total)
     assert total["years"] == 4
-    assert sum(y["amount"] for y in total["by_year"]) == total["total"]
+    assert sum(y["amount"] for y in total["by_year"]) == total["total"]["amount"]
     for alt in doc["alternatives"]:
         assert alt["code"] in catalog.credentials and alt["reason"]
     for sid, src in doc["sources"].items():
@@ -120,11 +120,11 @@ def test_costs_for_a_newcomer_to_cpc(run: Any) -> None:
     assert [step["code"] for step in doc["path"]] == ["CPC"]
     costs = doc["path"][0]["costs"]
     # data: CPC exam $425 (member, 1 attempt, 2026) + AAPC individual dues $222 (2026)
-    assert (costs["exam"]["amount"], costs["dues"]["amount"], costs["first_year_total"]) == (425, 222, 647)
+    assert (costs["exam"]["amount"], costs["dues"]["amount"], costs["first_year_total"]["amount"]) == (425, 222, 647)
     assert costs["exam"]["as_of"] == 2026 and costs["exam"]["source"] in doc["sources"]
     # over 4 years: the exam once, AAPC dues every year (membership is required to keep the CPC)
     total = doc["total_cost"]
-    assert total["total"] == 425 + 4 * 222
+    assert total["total"]["amount"] == 425 + 4 * 222
     assert [y["amount"] for y in total["by_year"]] == [647, 222, 222, 222]
     out = " ".join(ok(run("advise", "--goal", "coding", "--setting", "physician_office")).stdout.split())
     assert "= $647" in out and "Total over 4 years: $1,313" in out

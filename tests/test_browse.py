@@ -6,11 +6,12 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import as_json, comparison_cells, ok
+from certcli.catalog import load_catalog
+from tests.conftest import FIXTURE, as_json, compare_labels, comparison_cells, ok
 
 
 def test_compare_shows_each_figure_with_its_date_and_marks_in_its_cell(run_fixture: Any) -> None:
-    labels = [r["fact"] for r in as_json(run_fixture("compare", "TPC", "TCS", "--json"))["rows"]]
+    labels = compare_labels(load_catalog(FIXTURE), ["TPC", "TCS"])
     out = ok(run_fixture("compare", "TPC", "TCS")).stdout
     assert out.splitlines()[0].split() == ["TPC", "TCS"]
     cells = comparison_cells(out, labels)

@@ -148,11 +148,11 @@ def test_show_json_carries_every_cited_source(run: Any) -> None:
 def test_show_json_keeps_every_disputed_value(run_fixture: Any) -> None:
     doc = as_json(run_fixture("show", "tpc", "--json"))
     [fee] = [f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1]
-    amount = fee["amount"]
-    assert (amount["value"], amount["source"], amount["as_of"]) == (400, "t-aapc-tp-2025", 2025)
-    assert amount["disputed"] is True
-    assert [(c["value"], c["status"]) for c in amount["claims"]] == [(400, "current"), (350, None)]
-    for claim in amount["claims"]:
+    assert (fee["amount"], fee["currency"], fee["source"], fee["as_of"]) == (400, "USD", "t-aapc-tp-2025", 2025)
+    assert fee["disputed"] is True and fee["status"] == "disputed"
+    assert [(c["value"], c["status"]) for c in fee["claims"]] == [(400, "current"), (350, None)]
+    assert fee["other_values"] == [{"amount": 350, "max": None, "source": "t-aapc-2026", "as_of": 2026, "status": None}]
+    for claim in fee["claims"]:
         assert claim["source"] in doc["sources"]
     assert doc["membership_required_for_exam"] is True
     assert cited(doc) <= set(doc["sources"])
@@ -197,55 +197,58 @@ FIXTURE_SIX = ["TPC", "TPB", "TCA", "TCS", "TBS", "TMR"]
 def compare_json(run_fixture: Any, typed: list[str]) -> dict[str, Any]:
     doc: dict[str, Any] = as_json(run_fixture("compare", *typed, "--json"))
     codes = [c.upper() for c in typed]
-    assert doc["codes"] == codes
-    for row in doc["rows"]:
-        assert list(row["values"]) == codes, row["fact"]  # every row has a cell for each code, in order
+    assert doc["codes"] == codes == list(doc["credentials"])  # a credential for each code, in order
     assert cited(doc) <= set(doc["sources"])
     return doc
 
 
-def texts(doc: dict[str, Any], fact: str) -> dict[str, str]:
-    [row] = [r for r in doc["rows"] if r["fact"] == fact]
-    return {code: cell["text"] for code, cell in row["values"].items()}
+def field(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    """{code: the value at a dotted path} across compare's credentials."""
+    out = {}
+    for code, cred in doc["credentials"].items():
+        for key in path.split("."):
+            cred = cred[key] if cred is not None else None
+        out[code] = cred
+    return out
 
 
-def test_compare_json_rows_hold_each_credentials_figure_and_source(run_fixture: Any) -> None:
+def test_compare_json_holds_each_credentials_fields_and_sources(run_fixture: Any) -> None:
     doc = compare_json(run_fixture, [c.lower() for c in FIXTURE_SIX])
-    assert texts(doc, "Exam fee, member") == {
-        "TPC": "$400*", "TPB": "$300*", "TCA": "$150", "TCS": "$350", "TBS": "$100", "TMR": "not published",
+    assert field(doc, "exam_fee.member.amount") == {
+        "TPC": 400, "TPB": 300, "TCA": 150, "TCS": 350, "TBS": 100, "TMR": None,
     }  # fmt: skip
-    assert texts(doc, "Exam fee, non-member") == {
-        "TPC": "members only", "TPB": "members only", "TCA": "$300", "TCS": "$400*", "TBS": "$100",
-        "TMR": "not published",
+    assert field(doc, "exam_fee.non_member.amount") == {
+        "TPC": None, "TPB": None, "TCA": 300, "TCS": 400, "TBS": 100, "TMR": None,
     }  # fmt: skip
-    assert texts(doc, "Membership to test") == {
-        "TPC": "required", "TPB": "required", "TCA": "optional", "TCS": "optional", "TBS": "not published",
-        "TMR": "not published",
+    assert field(doc, "exam_fee.non_member.members_only")["TPC"] is True
+    assert field(doc, "membership_required_for_exam") == {
+        "TPC": True, "TPB": True, "TCA": False, "TCS": False, "TBS": None, "TMR": None,
     }  # fmt: skip
-    rows = {r["fact"]: r for r in doc["rows"]}
-    member = rows["Exam fee, member"]["values"]
-    assert (member["TPC"]["value"], member["TPC"]["source"], member["TPC"]["as_of"]) == (400, "t-aapc-tp-2025", 2025)
-    assert (member["TCA"]["value"], member["TCA"]["as_of"]) == (150, 2026)  # dated by the newer of two sources
-    assert member["TMR"] == {"text": "not published", "value": None, "as_of": None, "source": None}
-    non_member = rows["Exam fee, non-member"]["values"]
-    assert non_member["TPC"] == {"text": "members only", "value": None, "as_of": None, "source": None}
-    assert (non_member["TCS"]["value"], non_member["TCS"]["source"]) == (400, "t-ahima-mirror-2024")
-    assert rows["Questions"]["differs"] is False  # 100 for all six
-    assert rows["Exam fee, member"]["differs"] is True and rows["Category"]["differs"] is True
+    member = field(doc, "exam_fee.member")
+    assert (member["TPC"]["source"], member["TPC"]["as_of"], member["TPC"]["status"]) == (
+        "t-aapc-tp-2025", 2025, "disputed")
+    assert member["TCA"]["as_of"] == 2026  # dated by the newer of two sources
+    assert (member["TMR"]["source"], member["TMR"]["status"]) == (None, "not_published")
+    assert field(doc, "exam_fee.non_member.source")["TCS"] == "t-ahima-mirror-2024"
+    assert "exam.questions.value" not in doc["differs"]  # 100 for all six
+    assert {"exam_fee.member.amount", "category", "issuer"} <= set(doc["differs"])
+    assert doc["differs"] == sorted(doc["differs"])
 
 
 def test_compare_eight_credentials(run_fixture: Any) -> None:
     eight = ["TPB", "TPC", "TCA", "TRT", "TCS", "TRA", "TBS", "TMR"]
     doc = compare_json(run_fixture, [c.lower() for c in eight])
-    assert texts(doc, "Issuer") == {
+    assert field(doc, "issuer") == {
         "TPB": "AAPC", "TPC": "AAPC", "TCA": "AHIMA", "TRT": "AHIMA", "TCS": "AHIMA", "TRA": "AHIMA", "TBS": "TBA",
         "TMR": "TMA",
     }  # fmt: skip
-    member = texts(doc, "Exam fee, member")
-    assert (member["TRT"], member["TRA"]) == ("not published", "not published")  # superseded only, doubtful only
-    assert texts(doc, "CEUs alone") == {
-        "TPB": "30/2 yr", "TPC": "30/2 yr", "TCA": "20/2 yr", "TRT": "20/2 yr", "TCS": "20/2 yr", "TRA": "30/2 yr",
-        "TBS": "10/2 yr", "TMR": "10",
+    member = field(doc, "exam_fee.member.amount")
+    assert (member["TRT"], member["TRA"]) == (None, None)  # superseded only, doubtful only
+    assert field(doc, "renewal.ceus.hours") == {
+        "TPB": 30, "TPC": 30, "TCA": 20, "TRT": 20, "TCS": 20, "TRA": 30, "TBS": 10, "TMR": 10,
+    }  # fmt: skip
+    assert field(doc, "renewal.ceus.years") == {
+        "TPB": 2, "TPC": 2, "TCA": 2, "TRT": 2, "TCS": 2, "TRA": 2, "TBS": 2, "TMR": None,
     }  # fmt: skip
     out = ok(run_fixture("compare", *eight)).stdout
     headers = [line.split() for line in out.splitlines() if line.split() and set(line.split()) <= set(eight)]

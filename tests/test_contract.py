@@ -53,3 +53,62 @@ def test_a_document_function_checks_its_arguments_as_the_command_does(catalog: C
         documents.cost_document(catalog, ["CPC"], TODAY, years=0)
     with pytest.raises(UsageError, match="level: 'beginner' is not one of"):
         documents.list_document(catalog, level="beginner")
+
+
+def test_a_pass_mark_s_numbers_are_the_ones_its_text_states(catalog: Catalog) -> None:
+    """The structured pass mark (data/*.yaml) says what its source's words say: 70 beside "70%"."""
+    numbered = 0
+    for cred in catalog.credentials.values():
+        for claim in cred.exam.passing or ():
+            if claim.percent is not None:
+                assert f"{claim.percent}%" in claim.value, (cred.code, claim.value)
+            for number in (claim.scaled_score, claim.scale_min, claim.scale_max):
+                if number is not None:
+                    assert str(number) in claim.value, (cred.code, claim.value)
+            numbered += claim.percent is not None or claim.scaled_score is not None
+    assert numbered >= 15  # every pass mark that states a number has it as a number
+
+
+def test_show_gives_the_exam_s_numbers_as_numbers(run: Any) -> None:
+    cic = json.loads(run("show", "CIC", "--json", today=TODAY).stdout)
+    assert cic["exam"]["questions"]["value"] == 40 and cic["exam"]["minutes"]["value"] == 240
+    assert cic["exam"]["parts"]["items"] == [{"kind": "multiple_choice", "count": 40}, {"kind": "cases", "count": 7}]
+    assert (cic["exam"]["passing"]["percent"], cic["exam"]["passing"]["text"]) == (70, "70%")
+    assert (cic["renewal"]["ceus"]["hours"], cic["renewal"]["ceus"]["years"]) == (36, 2)
+    cca = json.loads(run("show", "CCA", "--json", today=TODAY).stdout)["exam"]["passing"]
+    assert (cca["percent"], cca["scaled_score"], cca["scale_min"], cca["scale_max"]) == (None, 300, 100, 400)
+    assert cca["source"] and cca["status"] in ("current", "stale", "disputed")
+
+
+ERRORS = [
+    (["show", "CPX"], 2),
+    (["compare", "CPC"], 2),
+    (["cost", "CPC", "--years", "0"], 2),
+    (["fees", "--member", "--non-member"], 2),
+    (["renew", "CPC@2024-02-30"], 2),
+    (["advise", "--defaults"], 2),
+    (["list", "--level", "beginner"], 2),
+    (["ceu", "add", "2"], 2),
+    (["--data-dir", "/nonexistent/certcli-data", "show", "CPC"], 1),
+]
+
+
+@pytest.mark.parametrize(("args", "code"), ERRORS, ids=[" ".join(a) for a, _ in ERRORS])
+def test_with_json_an_error_is_one_document_on_stdout_beside_its_line_on_stderr(
+    run: Any, args: list[str], code: int
+) -> None:
+    plain = run(*args, today=TODAY)
+    result = run(*args, "--json", today=TODAY)
+    assert result.exit_code == plain.exit_code == code, result.output
+    assert plain.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line == plain.stderr.strip() and line.startswith("Error: ")
+    doc = json.loads(result.stdout)
+    message = doc["error"]["message"]
+    assert doc == {"schema_version": documents.SCHEMA_VERSION, "error": {"code": code, "message": message}}
+    assert doc["error"]["message"] and line.startswith("Error: " + doc["error"]["message"])
+
+
+def test_json_after_a_double_dash_is_a_word_not_the_option(run: Any) -> None:
+    result = run("search", "--", "--json", today=TODAY)
+    assert result.exit_code == 1 and result.stdout == ""

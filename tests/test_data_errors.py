@@ -370,7 +370,7 @@ def test_a_fixed_copy_loads_and_is_used(run: Any, data_copy: Path) -> None:
     assert ok(run("data", "check", str(data_copy))).stdout.startswith(f"{data_copy}: ok")
     doc = as_json(run("--data-dir", str(data_copy), "show", "CPC", "--json"))
     exam = [f for f in doc["fees"] if f["kind"] == "exam" and f["attempts"] == 1]
-    assert exam[0]["amount"]["value"] == 450
+    assert exam[0]["amount"] == 450
 
 
 def test_the_shipped_data_is_dated_once(data_copy: Path) -> None:

@@ -121,6 +121,7 @@ def answers_rows() -> list[str]:
     for q in QUESTIONS:
         key = f"`{q.key}`" + (" (required)" if q.required else "")
         used = "every goal" if q.goals is None else _codes(g for g in QUESTION["goal"].values if g in q.goals)
+        used = q.asked_when or used
         rows.append(f"| {key} | {_values(q)} | {used} | {_flag(q)} |")
     return rows
 

@@ -122,3 +122,13 @@ def test_the_catalog_is_loaded_once_for_every_call(catalog: Catalog) -> None:
     tools.advise({"goal": "billing"})
     tools.renewal_plan(["CCS"])
     assert len(loads) == 1
+
+
+def test_the_advise_tool_words_what_every_answers_key_takes() -> None:
+    from certcli.mcp_server import ANSWERS_HELP
+    from certcli.questions import QUESTIONS
+
+    for q in QUESTIONS:
+        said = re.search(rf"(?:^|; |: ){q.key}(?: \(required\))?: ([^;]+)", ANSWERS_HELP)
+        assert said is not None, q.key
+        assert said.group(1).rstrip(".") != q.kind, f"{q.key}: only its kind ({q.kind}), not what it takes"

@@ -9,16 +9,17 @@ $100 cheaper for members, AHIMA recertification $118 cheaper for members.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from tests.conftest import as_json, flat, ok
+from tests.conftest import TODAY, as_json, edited_fixture, flat, ok
 
 NO_PACKAGE = "is not sold as a 2-attempt package, and no retake price is published."
 
 
 def test_the_missing_2_attempt_price_is_said_only_when_2_attempts_are_asked_for(run: Any) -> None:
-    assert as_json(run("cost", "CMRS", "--attempts", "2", "--json"))["notes"] == [f"CMRS {NO_PACKAGE}"]
-    assert as_json(run("cost", "CMRS", "--json"))["notes"] == []
+    assert as_json(run("cost", "CBCS", "--attempts", "2", "--json"))["notes"] == [f"CBCS {NO_PACKAGE}"]
+    assert as_json(run("cost", "CBCS", "--json"))["notes"] == []
     assert NO_PACKAGE not in flat(ok(run("fees", "CPC")).stdout)
 
 
@@ -59,31 +60,37 @@ def test_other_values_list_each_different_figure_once(run: Any) -> None:
     doc = as_json(run("cost", "CPC", "--json"))
     others = {i["what"]: [(o["amount"], o["as_of"]) for o in i["other_values"]] for i in doc["items"]}
     assert others["CPC exam (1 attempt, member)"] == [(399, 2026)]
-    assert others["AAPC dues (individual)"] == [(205, 2024), (190, 2022)]
+    assert others["AAPC dues (individual)"] == [(190, 2022)]
 
 
 def test_dues_for_an_optional_membership_count_from_the_exam_year(run: Any) -> None:
     doc = as_json(run("cost", "CPC", "CCA", "--years", "8", "--json"))
     assert doc["strategy"][1] == (
-        "Joining AHIMA costs $135 a year and saves $100 on the CCA exam and $118 on each recertification: over 8 "
+        "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCA exam and $118 on each recertification: over 8 "
         "years membership would cost $945 in dues to save $454, so certcli prices you as a non-member."
     )
     [ahima] = doc["break_even"]
-    assert (ahima["dues"], ahima["savings"], ahima["pays_for_itself"]) == (945, 454, False)
+    assert (ahima["dues"]["amount"], ahima["savings"]["amount"], ahima["pays_for_itself"]) == (945, 454, False)
 
 
 STRATEGIES = {
-    ("CCS",): "Joining AHIMA costs $135 a year and saves $100 on the CCS exam and $118 on each recertification: over 4 "
+    ("CCS",): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCS exam and $118 on each recertification: over 4 "
     "years membership would cost $540 in dues to save $218, so certcli prices you as a non-member.",
-    ("CDIP",): "Joining AHIMA costs $135 a year and saves an unpublished amount on the CDIP exam and $118 on each "
+    ("CDIP",): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves an unpublished amount on the CDIP exam and $118 on each "
     "recertification; CDIP exam (1 attempt, member) and CDIP exam (1 attempt, non-member) not published, so certcli "
     "prices you as a non-member.",
-    ("CCS", "--member"): "You chose AHIMA membership: joining AHIMA costs $135 a year and saves $100 on the CCS exam "
+    ("CCS", "--member"): "You chose AHIMA membership: joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCS exam "
     "and $118 on each recertification: staying a member over 4 years costs $322 more than never joining.",
-    ("CCS", "--attempts", "2"): "Joining AHIMA costs $135 a year and saves $200 on the CCS exam and retake and $118 on "
+    ("CCS", "--attempts", "2"): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $200 on the CCS exam and retake and $118 on "
     "each recertification: it pays only in year 1, so certcli prices you as a member then and a non-member "
     "otherwise, $65 less than never joining (staying a member over 4 years costs $222 more than never joining).",
-    ("CCS", "--held", "CCA"): "Joining AHIMA costs $135 a year and saves $100 on the CCS exam and an unpublished "
+    ("CCS", "--held", "CCA"): "Joining AHIMA costs $135 a year (seed source, unverified)"
+    " and saves $100 on the CCS exam and an unpublished "
     "amount on recertification (years 2 and 4); AHIMA recertification, 1 more credential (member) not published, so "
     "certcli prices you as a non-member.",
 }
@@ -108,3 +115,70 @@ def test_required_dues_name_no_tier_for_the_individual_rate(run: Any) -> None:
 def test_one_year_of_required_dues_says_year(run: Any) -> None:
     [sentence] = as_json(run("cost", "CPC", "--years", "1", "--json"))["strategy"]
     assert sentence.endswith("are counted in year 1 ($222 over 1 year).")
+
+
+# --------------------------------------------------------------------------- on the fixture catalog
+# tests/fixtures/data (made-up round figures): AHIMA-like dues $100 a year, first-time $60, 65+ $50;
+# TCA exam $150 member, $300 non-member; recertification every 2 years, $100 member, $200 non-member.
+
+FIRST_YEAR_ONLY = (
+    "The AHIMA first-time rate counts for the first membership year only; later years use the regular rate."
+)
+
+
+def test_a_first_time_rate_then_the_regular_rate_are_both_said(run_fixture: Any) -> None:
+    doc = as_json(run_fixture("cost", "TCA", "--first-time", "--member", "--years", "4", "--json"))
+    # member: exam 150 + dues 60 + 3 × 100 + recertification 100 = 610; non-member: 300 + 200 = 500
+    assert doc["strategy"] == [
+        "You chose AHIMA membership: joining AHIMA costs $60 in the first year (first-time), then $100 a year, and "
+        "saves $150 on the TCA exam and $100 on each recertification: staying a member over 4 years costs $110 more "
+        "than never joining."
+    ]
+    assert doc["total"] == 150 + 60 + 3 * 100 + 100
+    assert doc["notes"] == [FIRST_YEAR_ONLY]
+
+
+def test_the_first_year_only_note_needs_a_later_year(run_fixture: Any) -> None:
+    doc = as_json(run_fixture("cost", "TCA", "--first-time", "--member", "--years", "1", "--json"))
+    assert doc["strategy"] == [
+        "You chose AHIMA membership: joining AHIMA costs $60 a year (first-time) and saves $150 on the TCA exam: "
+        "staying a member over 1 year saves $90."
+    ]
+    assert doc["notes"] == []
+    assert "first membership year only" not in flat(ok(run_fixture("cost", "TCA", "--first-time", "--member",
+                                                                    "--years", "1")).stdout)
+
+
+def fee_claims(doc: dict[str, Any], code: str, audience: str) -> list[dict[str, Any]]:
+    [cred] = [c for c in doc["credentials"] if c["code"] == code]
+    [fee] = [f for f in cred["fees"] if f["kind"] == "exam" and f.get("audience") == audience]
+    claims: list[dict[str, Any]] = fee["amount"] if isinstance(fee["amount"], list) else [fee["amount"]]
+    fee["amount"] = claims
+    return claims
+
+
+def test_disputed_third_party_figures_use_the_most_recent_and_say_so(run: Any, tmp_path: Path) -> None:
+    # the rule certcli states beside every figure: marked current, else the most recent official,
+    # else the most recent. Here two third-party sources and neither marked current.
+    def edit(doc: dict[str, Any]) -> None:
+        fee_claims(doc, "TCA", "non_member")[:] = [
+            {"value": 280, "source": "t-aapc-tp-2025"}, {"value": 300, "source": "t-ahima-tp-2026"},
+        ]
+
+    data = edited_fixture(tmp_path, "ahima.yaml", edit)
+    doc = as_json(run("--data-dir", str(data), "cost", "TCA", "--non-member", "--years", "1", "--json", today=TODAY))
+    [exam] = doc["items"]
+    assert (exam["amount"], exam["disputed"]) == (300, True)
+    assert exam["note"].startswith("sources disagree ($280–$300); used $300 from 2026")
+    assert exam["note"].endswith(", the most recent figure")
+
+
+def test_the_last_known_price_is_the_most_recent_superseded_one(run: Any, tmp_path: Path) -> None:
+    def edit(doc: dict[str, Any]) -> None:
+        fee_claims(doc, "TRT", "member").append({"value": 200, "source": "t-aapc-2018", "superseded": True})
+
+    data = edited_fixture(tmp_path, "ahima.yaml", edit)
+    doc = as_json(run("--data-dir", str(data), "cost", "TRT", "--member", "--years", "1", "--json", today=TODAY))
+    [exam] = [i for i in doc["items"] if i["kind"] == "exam"]
+    assert exam["amount"] is None
+    assert "the last known price, $250 (2020" in exam["note"]  # the 2020 figure, not the 2018 one

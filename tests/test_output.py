@@ -175,8 +175,11 @@ def test_ics_dash_writes_the_calendar_to_stdout(write: Any, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("flag", sorted(WRITERS))
 def test_dash_and_json_would_be_two_documents_on_stdout(write: Any, flag: str) -> None:
-    line = one_error(write(flag, "-", "--json"), EXIT_USAGE)
-    assert flag in line and "--json" in line
+    result = write(flag, "-", "--json")
+    assert result.exit_code == EXIT_USAGE, result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: ") and flag in line and "--json" in line
+    assert json.loads(result.stdout)["error"] == {"code": EXIT_USAGE, "message": line.removeprefix("Error: ")}
 
 
 # --------------------------------------------------------------------------- a write that fails

@@ -48,6 +48,7 @@ def runner() -> Iterator[CliRunner]:
 
 
 @example(args=["search", "list", "--json"])
+@example(args=["list", "list", "--json"])
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(args=st.one_of(
     st.lists(argument, max_size=6),
@@ -64,10 +65,12 @@ def test_arbitrary_arguments_never_end_in_a_traceback(runner: CliRunner, args: l
     if result.exit_code != 0:
         assert result.stderr.strip(), f"{args!r} failed without a word on stderr"
         if result.stdout:  # nothing half-written: only reports print a whole document on failure —
-            # `data check --json` its problems, `search --json` that nothing matched (exit 1, like grep)
+            # `data check --json` its problems, `search --json` that nothing matched (exit 1, like grep),
+            # and with --json the error itself, {"error": {"code": …, "message": …}}
             assert "--json" in args, f"{args!r} exited {result.exit_code} after writing stdout"
             doc = json.loads(result.stdout)
-            assert doc.get("ok") is False or doc.get("results") == [], f"{args!r}: {doc!r}"
+            reported = doc.get("ok") is False or doc.get("results") == []
+            assert reported or doc.get("error", {}).get("code") == result.exit_code, f"{args!r}: {doc!r}"
 
 
 # --------------------------------------------------------------------------- the loader
@@ -274,14 +277,14 @@ def test_a_first_year_total_is_the_exam_fee_plus_the_dues_for_any_buyer(
 ) -> None:
     codes = pick.draw(codes_of(data, 4))
     doc = invoke_json(runner, data, ["fees", *codes, *flags, "--attempts", attempts])
-    assert [q["code"] for q in doc["quotes"]] == codes
-    for q in doc["quotes"]:
+    assert [q["code"] for q in doc["quotes"].values()] == codes
+    for q in doc["quotes"].values():
         parts = [item for item in (q["exam"], q["dues"]) if item is not None]
         amounts = [item["amount"] for item in parts]
         if None in amounts:
-            assert q["first_year_total"] is None and q["incomplete"] is True, q
+            assert q["first_year_total"]["complete"] is False, q
         else:
-            assert q["first_year_total"] == sum(amounts) and q["incomplete"] is False, q
+            assert q["first_year_total"]["amount"] == sum(amounts) and q["first_year_total"]["complete"] is True, q
         if q["membership_required"]:
             assert q["member"] is True and q["dues"] is not None, q  # members only: a year's dues are counted
 
@@ -299,13 +302,15 @@ def test_a_cost_total_is_the_sum_of_its_years_and_of_its_items(
     assert [y["year"] for y in doc["by_year"]] == list(range(1, years + 1))
     known = [i for i in doc["items"] if i["amount"] is not None]
     for row in doc["by_year"]:
-        assert row["subtotal"] == sum(i["amount"] for i in known if i["year"] == row["year"]), row
-        assert row["incomplete"] == any(i["amount"] is None for i in doc["items"] if i["year"] == row["year"])
-    assert doc["total"] == sum(y["subtotal"] for y in doc["by_year"]) == sum(i["amount"] for i in known)
+        assert row["subtotal"]["amount"] == sum(i["amount"] for i in known if i["year"] == row["year"]), row
+        missing = any(i["amount"] is None for i in doc["items"] if i["year"] == row["year"])
+        assert row["subtotal"]["complete"] is not missing
+    subtotals = sum(y["subtotal"]["amount"] for y in doc["by_year"])
+    assert doc["total"]["amount"] == subtotals == sum(i["amount"] for i in known)
     assert all(1 <= i["year"] <= years for i in doc["items"])
     if any(i["amount"] is None for i in doc["items"]):
-        assert doc["incomplete"] is True and doc["unknown"], doc["unknown"]
-    assert doc["incomplete"] == bool(doc["unknown"])
+        assert doc["total"]["complete"] is False and doc["total"]["unknown"], doc["total"]["unknown"]
+    assert doc["total"]["complete"] is not bool(doc["total"]["unknown"])
     assert [i["year"] for i in doc["items"]] == sorted(i["year"] for i in doc["items"])  # listed by year
 
 

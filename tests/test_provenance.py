@@ -105,12 +105,15 @@ def test_of_two_claims_marked_current_the_first_wins() -> None:
     assert value_and_source(chosen) == (1, "third-2020")
 
 
-def test_a_superseded_claim_is_used_only_when_nothing_else_is_left() -> None:
+def test_a_superseded_claim_is_never_computed_with() -> None:
     chosen = pick(claim(450, "official-2025", status="superseded"), claim(399, "third-2020"))
     assert value_and_source(chosen) == (399, "third-2020")
-    # every claim superseded: the rule runs over all of them rather than giving nothing
-    chosen = pick(claim(399, "third-2025", status="superseded"), claim(450, "official-2025", status="superseded"))
-    assert value_and_source(chosen) == (450, "official-2025")
+    # every claim superseded: nothing to compute with; the last known value is shown as such
+    both = (claim(399, "third-2025", status="superseded"), claim(450, "official-2025", status="superseded"))
+    assert pick(*both) is None
+    last = provenance.last_known(both, SOURCES)
+    assert last is not None and (last.value, last.source) == (450, "official-2025")
+    assert provenance.last_known((claim(1, "third-2020"), *both), SOURCES) is None  # a live claim: no old one
 
 
 def test_a_doubtful_claim_is_never_computed_with() -> None:
@@ -217,6 +220,6 @@ def _words(text: str) -> str:
 
 def test_the_rule_is_stated_as_the_readme_states_it() -> None:
     readme = _words((REPO / "README.md").read_text(encoding="utf-8").split("## Where the numbers come from")[1])
-    stated = re.search(r"marks figures older than .*? else the most recent\)", readme)
+    stated = re.search(r"marks figures older than .*? never computed with\)", readme)
     assert stated, "the README's 'Where the numbers come from' no longer states the rule"
     assert stated.group(0) in _words(provenance.__doc__ or "")

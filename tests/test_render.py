@@ -15,12 +15,12 @@ def test_compare_shows_the_salary_the_claim_choice_rule_picks(run: Any, catalog:
     """One rule picks the figure in use: the official AAPC salary ($58,055, 2023) over a newer
     third-party citation of a survey ($58,895, 2026) — as for every other figure."""
     doc = as_json(run("compare", "CPC", "CCS", "--json"))
-    salary = next(r for r in doc["rows"] if r["fact"] == "Salary")
+    cpc, ccs = doc["credentials"]["CPC"]["salary_in_use"], doc["credentials"]["CCS"]["salary_in_use"]
     picked = catalog.pick(catalog.credential("CPC").salary)
     assert picked is not None
-    assert salary["values"]["CPC"]["value"] == picked.value == 58055
-    assert salary["values"]["CPC"]["source"] == picked.source == "aapc-cpc-page-2023"
-    assert salary["values"]["CCS"]["text"] == "not published"
+    assert cpc["amount"] == picked.value == 58055
+    assert cpc["source"] == picked.source == "aapc-cpc-page-2023"
+    assert (ccs["amount"], ccs["status"]) == (None, "not_published")
 
 
 def _words(text: str) -> set[str]:

@@ -171,8 +171,8 @@ def test_renew_and_cost_charge_further_credentials_by_the_same_rule(run_today: A
     both = first + more[0]
     doc = as_json(run_today("renew", "CMC@2024-05-01", "CMIS@2024-05-01", "--json"))
     [pmi] = doc["issuers"]
-    assert [(f["credentials"], f["total"]) for f in pmi["recertification_fees"]] == [(2, both)]
-    assert [c["total"] for c in pmi["cost_to_keep"]] == [both]
+    assert [(f["credentials"], f["total"]["amount"]) for f in pmi["recertification_fees"]] == [(2, both)]
+    assert [c["total"]["amount"] for c in pmi["cost_to_keep"]] == [both]
     text = " ".join(ok(run_today("renew", "CMC@2024-05-01", "CMIS@2024-05-01")).stdout.split())
     assert f"{money(both)} per cycle: {money(first)} + {money(more[0])} ×" in text
 
@@ -329,17 +329,17 @@ def test_renew_json_puts_issuers_together(run_today: Any) -> None:
 def test_renew_member_flag_changes_the_ahima_fee(run_today: Any) -> None:
     non = as_json(run_today("renew", "CCS", "CCS-P", "--non-member", "--json"))
     [fee] = non["issuers"][0]["recertification_fees"]
-    assert (fee["audience"], fee["total"]) == ("non_member", 268)
+    assert (fee["audience"], fee["total"]["amount"]) == ("non_member", 268)
     member = as_json(run_today("renew", "CCS", "--member", "--json"))
     [fee] = member["issuers"][0]["recertification_fees"]
-    assert (fee["audience"], fee["total"]) == ("member", 100)
+    assert (fee["audience"], fee["total"]["amount"]) == ("member", 100)
 
 
 def test_renew_and_show_agree_on_ceus(run_today: Any) -> None:
     for code, expected in (("CPMA", 36), ("RHIA", 30), ("CMRS", 15)):
         shown = as_json(run_today("show", code, "--json"))
         kept = as_json(run_today("renew", code, "--json"))
-        assert shown["renewal"]["ceus_per_cycle"] == kept["issuers"][0]["ceus_per_cycle"] == expected
+        assert shown["renewal"]["ceus"]["hours"] == kept["issuers"][0]["ceus_per_cycle"] == expected
 
 
 def test_renew_human_output(run_today: Any) -> None:
@@ -426,12 +426,12 @@ def test_keeping_an_optional_membership_counts_dues_only_for_the_member(run_toda
     non_member = _fee(catalog, "AHIMA", Audience.NON_MEMBER)  # $218
 
     [both] = as_json(run_today("renew", "CCS", "--json"))["issuers"]
-    keep = {c["audience"]: (c["total"], c["dues_per_year"]) for c in both["cost_to_keep"]}
+    keep = {c["audience"]: (c["total"]["amount"], c["dues_per_year"]) for c in both["cost_to_keep"]}
     assert keep == {"member": (member, dues), "non_member": (non_member, None)}
     [mine] = as_json(run_today("renew", "CCS", "--member", "--json"))["issuers"]
-    assert [(c["audience"], c["total"]) for c in mine["cost_to_keep"]] == [("member", member)]
+    assert [(c["audience"], c["total"]["amount"]) for c in mine["cost_to_keep"]] == [("member", member)]
     [theirs] = as_json(run_today("renew", "CCS", "--non-member", "--json"))["issuers"]
-    assert [(c["audience"], c["total"]) for c in theirs["cost_to_keep"]] == [("non_member", non_member)]
+    assert [(c["audience"], c["total"]["amount"]) for c in theirs["cost_to_keep"]] == [("non_member", non_member)]
 
     out = " ".join(ok(run_today("renew", "CCS", "--member")).stdout.split())
     assert f"Cost to keep, member {money(member)} per {cycle} years: dues {money(dues)}" in out

@@ -273,7 +273,7 @@ def test_an_answers_file_with_a_python_tag_is_refused(tag: str, tmp_path: Path) 
     result = CliRunner().invoke(app, ["advise", "--answers", str(answers), "--json"])
     assert result.exit_code == EXIT_USAGE, result.stdout
     assert result.stderr.startswith("Error: ") and len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert result.stdout == ""
+    assert json.loads(result.stdout)["error"]["code"] == EXIT_USAGE  # --json: the error as its one document
     assert not marker.exists()
 
 
@@ -404,15 +404,15 @@ REPORTS = {("data", "check"), ("search",)}  # exit 1 with a JSON document that s
 @settings(max_examples=40, deadline=None)
 @given(command=st.sampled_from(sorted(LEAVES)), codes=st.lists(st.sampled_from(CODES), max_size=3))
 def test_json_is_one_document_or_nothing(command: tuple[str, ...], codes: list[str]) -> None:
-    """With --json, stdout holds exactly one JSON document on success and nothing on failure
-    (a report that says what failed is a success of --json: `data check`'s problems, `search`'s no hits)."""
+    """With --json, stdout holds exactly one JSON document: the answer on success, the error on
+    failure (a report that says what failed is a success of --json: `data check`'s problems,
+    `search`'s no hits)."""
     args = [*command, *codes, "--json"]
     result = invoke(args)
     assert_clean_exit(args, result)
-    if result.exit_code == 0 or (command in REPORTS and result.exit_code == EXIT_DATA):
-        json.loads(result.stdout)  # one document: trailing text would fail to parse
-    else:
-        assert result.stdout == "", f"{args!r}: stdout on failure:\n{result.stdout}"
+    doc = json.loads(result.stdout)  # one document: trailing text would fail to parse
+    if result.exit_code != 0 and not (command in REPORTS and result.exit_code == EXIT_DATA):
+        assert doc["error"]["code"] == result.exit_code, f"{args!r}: stdout on failure:\n{result.stdout}"
 
 
 ANSWER_KEYS = ["goal", "setting", "specialty", "education", "experience_years", "training_hours", "held",

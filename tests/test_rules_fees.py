@@ -15,14 +15,14 @@ from tests.conftest import as_json, flat, ok
 
 
 def quote(run_fixture: Any, code: str, *flags: str) -> dict[str, Any]:
-    [q] = as_json(run_fixture("fees", code, *flags, "--json"))["quotes"]
+    [q] = as_json(run_fixture("fees", code, *flags, "--json"))["quotes"].values()
     assert q["code"] == code
     return q
 
 
 def cost(run_fixture: Any, *args: str) -> dict[str, Any]:
     doc: dict[str, Any] = as_json(run_fixture("cost", *args, "--json"))
-    assert sum(y["subtotal"] for y in doc["by_year"]) == doc["total"]
+    assert sum(y["subtotal"]["amount"] for y in doc["by_year"]) == doc["total"]["amount"]
     return doc
 
 
@@ -37,7 +37,8 @@ def test_a_claim_marked_current_wins_over_a_newer_official_one(run_fixture: Any)
     exam = quote(run_fixture, "TPC")["exam"]
     assert (exam["amount"], exam["source"], exam["as_of"]) == (400, "t-aapc-tp-2025", 2025)
     assert exam["disputed"] is True and exam["stale"] is False
-    assert exam["other_values"] == [{"amount": 350, "max": None, "source": "t-aapc-2026", "as_of": 2026}]
+    assert exam["other_values"] == [
+        {"amount": 350, "max": None, "source": "t-aapc-2026", "as_of": 2026, "status": None}]
     assert exam["note"] == "sources disagree ($350–$400); used $400 from 2025, marked current"
 
 
@@ -70,7 +71,7 @@ def test_a_superseded_claim_is_never_used_even_an_official_one(run_fixture: Any)
 def test_a_doubtful_claim_is_never_used_and_disputes_nothing(run_fixture: Any) -> None:
     q = quote(run_fixture, "TBS")
     assert q["exam"]["amount"] == 100 and q["exam"]["disputed"] is False
-    assert q["first_year_total"] == 100 and q["dues"] is None  # no membership at all
+    assert q["first_year_total"]["amount"] == 100 and q["dues"] is None  # no membership at all
 
 
 # --------------------------------------------------------------------------- not published
@@ -79,7 +80,7 @@ def test_a_doubtful_claim_is_never_used_and_disputes_nothing(run_fixture: Any) -
 def test_an_unpublished_exam_fee_makes_the_total_incomplete(run_fixture: Any) -> None:
     q = quote(run_fixture, "TMR")
     assert q["exam"]["amount"] is None and q["exam"]["note"] == "not published"
-    assert q["first_year_total"] is None and q["incomplete"] is True
+    assert q["first_year_total"]["complete"] is False
     row = next(line for line in ok(run_fixture("fees", "TMR", "TBS")).stdout.splitlines() if line.startswith("TMR"))
     assert row.split() == ["TMR", "anyone", "not", "published", "1", "—", "?"]
 
@@ -118,7 +119,7 @@ def test_the_fees_table_marks_disputed_old_and_unpublished_figures_in_their_cell
 def test_a_members_only_exam_costs_a_non_member_the_member_price_plus_a_years_dues(run_fixture: Any) -> None:
     q = quote(run_fixture, "TPC", "--non-member")
     assert q["membership_required"] is True and q["member"] is True
-    assert q["first_year_total"] == 400 + 200
+    assert q["first_year_total"]["amount"] == 400 + 200
     assert "AAPC sells its exams to members only: a non-member pays the member price plus a year's dues." in q["notes"]
 
 
@@ -127,13 +128,13 @@ def test_a_members_only_exam_costs_a_non_member_the_member_price_plus_a_years_du
 
 def test_the_cheaper_first_year_is_chosen_when_membership_is_optional(run_fixture: Any) -> None:
     tca = quote(run_fixture, "TCA")  # member 150 + dues 100 < non-member 300
-    assert tca["member"] is True and tca["first_year_total"] == 250
+    assert tca["member"] is True and tca["first_year_total"]["amount"] == 250
     assert (
         "Joining AHIMA (individual dues $100) saves $150 on the exam: $50 less in the first year, "
         "so priced for a member." in tca["notes"]
     )
     tcs = quote(run_fixture, "TCS")  # member 350 + dues 100 > non-member 400
-    assert tcs["member"] is False and tcs["first_year_total"] == 400 and tcs["dues"] is None
+    assert tcs["member"] is False and tcs["first_year_total"]["amount"] == 400 and tcs["dues"] is None
     assert (
         "Joining AHIMA (individual dues $100) would save $50 on the exam, so the first year is cheaper "
         "as a non-member." in tcs["notes"]
@@ -154,17 +155,17 @@ def test_membership_flags_and_tiers_decide_the_first_year(
     run_fixture: Any, flags: list[str], total: int, tier: str | None
 ) -> None:
     q = quote(run_fixture, "TCA", *flags)
-    assert q["first_year_total"] == total
+    assert q["first_year_total"]["amount"] == total
     assert (q["dues"]["what"] if q["dues"] else None) == (f"AHIMA dues ({tier})" if tier else None)
 
 
 def test_a_rate_that_is_not_published_falls_back_to_the_individual_rate_and_says_so(run_fixture: Any) -> None:
     q = quote(run_fixture, "TCA", "--member", "--student")
-    assert q["dues"]["what"] == "AHIMA dues (individual)" and q["first_year_total"] == 250
+    assert q["dues"]["what"] == "AHIMA dues (individual)" and q["first_year_total"]["amount"] == 250
     fallback = "AHIMA publishes no student membership rate: the individual rate is used"
     assert any(n.startswith(fallback) for n in q["notes"])
     aapc = quote(run_fixture, "TPC", "--student")
-    assert aapc["dues"]["what"] == "AAPC dues (student)" and aapc["first_year_total"] == 400 + 100
+    assert aapc["dues"]["what"] == "AAPC dues (student)" and aapc["first_year_total"]["amount"] == 400 + 100
     assert not any("publishes no" in n for n in aapc["notes"])
 
 
@@ -174,12 +175,12 @@ def test_a_rate_that_is_not_published_falls_back_to_the_individual_rate_and_says
 def test_two_attempts_buy_the_package_where_one_is_sold(run_fixture: Any) -> None:
     q = quote(run_fixture, "TPC", "--attempts", "2")
     assert q["attempts"] == 2 and q["exam"]["what"] == "TPC exam (2 attempts, member)"
-    assert q["first_year_total"] == 500 + 200
+    assert q["first_year_total"]["amount"] == 500 + 200
 
 
 def test_two_attempts_without_a_package_point_at_the_retake_price(run_fixture: Any) -> None:
     q = quote(run_fixture, "TPB", "--attempts", "2")
-    assert q["attempts"] == 1 and q["first_year_total"] == 300 + 200  # `fees` prices the first attempt
+    assert q["attempts"] == 1 and q["first_year_total"]["amount"] == 300 + 200  # `fees` prices the first attempt
     assert any("TPB is not sold as a 2-attempt package: a retake costs $100 (as of 2026)" in n for n in q["notes"])
 
 
@@ -189,7 +190,7 @@ def test_cost_with_two_attempts_counts_the_retake(run_fixture: Any) -> None:
         (1, "TCS exam (1 attempt, non-member)", 400),
         (1, "TCS retake (a second attempt, non-member)", 400),
     ]
-    assert doc["total"] == 800 and doc["incomplete"] is False
+    assert doc["total"]["amount"] == 800 and doc["total"]["complete"] is True
 
 
 # --------------------------------------------------------------------------- cost over years
@@ -204,7 +205,7 @@ def test_cost_of_a_members_only_credential_counts_dues_every_year(run_fixture: A
         (3, "AAPC dues (individual)", 200),
         (4, "AAPC dues (individual)", 200),
     ]  # no recertification fee: the credential is kept through the dues
-    assert doc["total"] == 1200 and doc["membership"] == {"AAPC": "required"}
+    assert doc["total"]["amount"] == 1200 and doc["membership"] == {"AAPC": "required"}
     [sentence] = doc["strategy"]
     assert sentence.startswith("Even as a non-member you pay AAPC dues: membership is required to sit its exams")
 
@@ -218,20 +219,21 @@ def test_cost_recertification_adds_the_fee_for_each_further_credential(run_fixtu
         (5, "AHIMA recertification (non-member)", 200),
         (5, "AHIMA recertification, 2 more credentials (non-member)", 100),
     ]
-    assert doc["incomplete"] is True and doc["unknown"] == ["TRA exam (1 attempt, non-member) (year 3)"]
-    assert doc["total"] == 300 + 400 + 200 + 50 + 200 + 100  # the unknown TRA exam is not counted as zero
+    assert doc["total"]["complete"] is False
+    assert doc["total"]["unknown"] == ["TRA exam (1 attempt, non-member) (year 3)"]
+    assert doc["total"]["amount"] == 300 + 400 + 200 + 50 + 200 + 100  # the unknown TRA exam is not counted as zero
 
 
 def test_cost_as_a_member_who_pays_more_says_so_without_a_negative_saving(run_fixture: Any) -> None:
     doc = cost(run_fixture, "TCS", "--member", "--years", "4")
-    assert doc["total"] == 350 + 4 * 100 + 100
+    assert doc["total"]["amount"] == 350 + 4 * 100 + 100
     [sentence] = doc["strategy"]
     assert sentence.endswith("staying a member over 4 years costs $250 more than never joining.")
     assert "$-" not in sentence
     [be] = doc["break_even"]
-    assert (be["pays_for_itself"], be["dues"], be["savings"]) == (False, 400, 150)
+    assert (be["pays_for_itself"], be["dues"]["amount"], be["savings"]["amount"]) == (False, 400, 150)
     never = cost(run_fixture, "TCS", "--non-member", "--years", "4")
-    assert never["total"] == 400 + 200 == doc["total"] - 250
+    assert never["total"]["amount"] == 400 + 200 == doc["total"]["amount"] - 250
 
 
 def test_cost_of_an_unpublished_or_only_doubtful_renewal_is_unknown_not_zero(run_fixture: Any) -> None:
@@ -239,10 +241,10 @@ def test_cost_of_an_unpublished_or_only_doubtful_renewal_is_unknown_not_zero(run
     assert items(tbs) == [(1, "TBS exam (1 attempt)", 100), (3, "TBA recertification", None)]
     renewal = tbs["items"][1]
     assert renewal["note"] == "for TBS; unverified figures only: $60 (2026)"
-    assert tbs["total"] == 100 and tbs["incomplete"] is True
+    assert tbs["total"]["amount"] == 100 and tbs["total"]["complete"] is False
     tmr = cost(run_fixture, "TMR", "--years", "4")
-    assert tmr["unknown"] == ["TMR exam (1 attempt) (year 1)", "TMA renewal (cycle and fee not published)"]
-    assert tmr["total"] == 0 and tmr["incomplete"] is True
+    assert tmr["total"]["unknown"] == ["TMR exam (1 attempt) (year 1)", "TMA renewal (cycle and fee not published)"]
+    assert tmr["total"]["amount"] == 0 and tmr["total"]["complete"] is False
 
 
 def test_cost_joins_an_optional_membership_only_in_the_years_it_pays(run_fixture: Any) -> None:
@@ -252,9 +254,9 @@ def test_cost_joins_an_optional_membership_only_in_the_years_it_pays(run_fixture
         (1, "AHIMA dues (individual)", 100),
         (3, "AHIMA recertification (non-member)", 200),  # as a member: 100 + 100 of dues, no gain
     ]
-    assert doc["membership"] == {"AHIMA": "some years"} and doc["total"] == 450
+    assert doc["membership"] == {"AHIMA": "some years"} and doc["total"]["amount"] == 450
     [sentence] = doc["strategy"]
     assert "it pays only in year 1, so certcli prices you as a member then and a non-member otherwise, " in sentence
     assert "$50 less than never joining" in sentence
-    assert cost(run_fixture, "TCA", "--non-member", "--years", "4")["total"] == 300 + 200
-    assert cost(run_fixture, "TCA", "--member", "--years", "4")["total"] == 150 + 4 * 100 + 100
+    assert cost(run_fixture, "TCA", "--non-member", "--years", "4")["total"]["amount"] == 300 + 200
+    assert cost(run_fixture, "TCA", "--member", "--years", "4")["total"]["amount"] == 150 + 4 * 100 + 100

@@ -182,6 +182,7 @@ class Merged:
             lookup=lookup,
             data_version=self.data_version[1].isoformat() if self.data_version else None,
             preparation=self.preparation,
+            origins=dict(self.where),
         )
         return catalog, []
 

@@ -50,6 +50,7 @@ class Catalog(NamedTuple):
     lookup: dict[str, str]  # normalized code/alias -> code
     data_version: str | None = None  # ISO date the data was released (data/release.yaml)
     preparation: dict[str, Preparation] = {}  # credential or issuer code -> study, books, windows (data/prep.yaml)
+    origins: dict[str, str] | None = None  # "src:"/"org:"/"cred:" + id or code -> the file it came from
 
     # -- look-ups
 
@@ -96,6 +97,14 @@ class Catalog(NamedTuple):
     def pick(self, fact: tuple[Claim[Any], ...] | None) -> Claim[Any] | None:
         """The claim to compute with (see :func:`certcli.catalog.provenance.pick`)."""
         return provenance.pick(fact, self.sources)
+
+    def last_known(self, fact: tuple[Claim[Any], ...] | None) -> Claim[Any] | None:
+        """An old value to show where every claim is superseded (see :func:`provenance.last_known`)."""
+        return provenance.last_known(fact, self.sources)
+
+    def unverified(self, claim: Claim[Any] | None) -> str | None:
+        """"seed source, unverified" for a seed or weak figure (see :func:`provenance.unverified`)."""
+        return provenance.unverified(claim, self.sources)
 
     def as_of(self, claim: Claim[Any]) -> str:
         """``2025``, or ``undated``."""

@@ -247,16 +247,20 @@ _built: dict[Path, Catalog] = {}  # this process's catalogs, by data directory a
 
 
 def check_data(data_dir: str | Path | None = None) -> list[str]:
-    """Every problem in a data directory (empty when it is sound). A sound catalog is kept, as
-    :func:`load_catalog` keeps it, so checking and then loading builds it once."""
+    """Every problem in a data directory (empty when it is sound): what stops the catalog from
+    loading, else the trust checks of :mod:`certcli.catalog.audit`. A catalog that loads is kept,
+    as :func:`load_catalog` keeps it, so checking and then loading builds it once."""
     try:
         path = resolve_data_dir(data_dir)
     except DataError as exc:
         return exc.problems
     catalog, problems = build(path)
-    if catalog is not None:
-        _keep(path, catalog, CatalogCache(path, data_files(path)))
-    return problems
+    if catalog is None:
+        return problems
+    _keep(path, catalog, CatalogCache(path, data_files(path)))
+    from certcli.catalog import audit
+
+    return audit.problems(catalog, catalog.origins or {})
 
 
 def load_catalog(data_dir: str | Path | None = None) -> Catalog:

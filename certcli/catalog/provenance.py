@@ -1,18 +1,20 @@
 """The one claim-choice rule: which of a fact's sourced values certcli computes with, whether
 the sources disagree, and how old a figure is.
 
-As the README's "Where the numbers come from" says it: certcli marks figures older than 18
-months or undated `old`, keeps every value where sources disagree (computing with the one the
-research marked current, else the most recent official figure, else the most recent).
+As the README's "Where the numbers come from" says it (and every output that names the rule
+says, in :data:`CHOICE_WORDS`): certcli marks figures older than 18 months or undated `old`,
+keeps every value where sources disagree (computing with the one the research marked current,
+else the most recent official figure, else the most recent; a superseded or doubtful claim is
+shown, never computed with).
 
 In detail, :func:`pick` chooses so:
 
-1. A doubtful claim is never computed with (it is shown, never used).
-2. The first claim marked ``current`` wins.
-3. Else, among the claims not superseded (all of them when every one is superseded): the most
-   recent official claim, where an official mirror counts as official; else the most recent
-   claim. "Most recent" is the source's year (undated counts as oldest), then the higher
-   confidence.
+1. A doubtful or superseded claim is never computed with. A fact with no other claim has no
+   value ("not published"); :func:`last_known` gives the old value to show as such.
+2. The claim marked ``current`` wins (``data check`` refuses two; the first would win).
+3. Else the most recent official claim, where an official mirror counts as official; else the
+   most recent claim. "Most recent" is the source's year (undated counts as oldest), then the
+   higher confidence.
 4. The same value stated by a more recent source dates the chosen value better: that claim is
    returned instead.
 
@@ -47,17 +49,36 @@ def recency(claim: Claim[Any], sources: Mapping[str, Source]) -> tuple[int, int]
 
 def pick(fact: Fact, sources: Mapping[str, Source]) -> Claim[Any] | None:
     """The claim to compute with (None when there is none to use): the rule above."""
-    usable = [c for c in fact or () if not c.doubtful]
-    if not usable:
+    live = [c for c in fact or () if not c.doubtful and not c.superseded]
+    if not live:
         return None
-    marked = [c for c in usable if c.current]
+    marked = [c for c in live if c.current]
     if marked:
         return marked[0]
-    live = [c for c in usable if not c.superseded] or usable
     official = [c for c in live if sources[c.source].confidence in OFFICIAL]
     chosen = max(official or live, key=lambda c: recency(c, sources))
     same = [c for c in live if (c.value, c.max) == (chosen.value, chosen.max)]
     return max(same, key=lambda c: recency(c, sources))
+
+
+UNVERIFIED = {Confidence.SEED: "seed source, unverified", Confidence.THIRD_PARTY_WEAK: "weak source, unverified"}
+
+
+def unverified(claim: Claim[Any] | None, sources: Mapping[str, Source]) -> str | None:
+    """The label a figure carries wherever it is used when only a seed or a weak third party gives
+    it ("seed source, unverified"); None for any other source."""
+    if claim is None:
+        return None
+    return UNVERIFIED.get(sources[claim.source].confidence)
+
+
+def last_known(fact: Fact, sources: Mapping[str, Source]) -> Claim[Any] | None:
+    """The most recent superseded claim of a fact that has no live one (an old price to show as
+    such, never to compute with); None when the fact has a live claim or only doubtful ones."""
+    claims = [c for c in fact or () if not c.doubtful]
+    if not claims or any(not c.superseded for c in claims):
+        return None
+    return max(claims, key=lambda c: recency(c, sources))
 
 
 def disputed(fact: Fact) -> bool:

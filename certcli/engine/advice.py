@@ -271,11 +271,11 @@ def _notes(draft: Draft, steps: list[Step], cost: fees.PathCost | None, pay: tup
             "(apprentice) until the experience or training in the eligibility lines is documented"
             + (" (experience from before the exam counts)." if before else ".")
         )
-    if p.experience_years < EXPERIENCED:
+    if draft.experience < EXPERIENCED:
         notes.append("Employers prefer experience as well as a credential: expect your first job to matter as much "
                      "as the exam.")
     remote = next((c for c in catalog.context.notes if "remote" in (c.label or "").lower()), None)
-    if getattr(p, "remote", False):
+    if getattr(p, "remote", False) and draft.person.coding_years < EXPERIENCED:
         notes.append(
             "You want remote work: remote entry-level coding jobs are rare; employers usually want on-site "
             "experience (and the -A removed, for AAPC credentials) before they let a coder work from home."

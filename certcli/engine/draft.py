@@ -15,7 +15,7 @@ from datetime import date
 from certcli.catalog import Catalog, normalize
 from certcli.engine import fees
 from certcli.engine.eligibility import Applicant
-from certcli.model import Category, Credential, Level, Profile, Setting, Status
+from certcli.model import Category, Credential, ExperienceKind, Level, Profile, Setting, Status
 from certcli.words import duration, lower_first, money
 
 TIE_RULE = (
@@ -65,8 +65,12 @@ class Draft:
 
     @property
     def experience(self) -> float:
-        """Years of coding or billing work."""
-        return self.profile.experience_years
+        """Years of coding work: the coding kinds, plus the years of coding or billing work of a kind not said."""
+        return self.person.coding_years
+
+    def work_years(self, kinds: Collection[ExperienceKind]) -> float:
+        """Years of coding work plus those of ``kinds`` (the work an advanced role builds on)."""
+        return self.experience + sum(y for k, y in self.person.kinds.items() if k in kinds)
 
     def known(self, code: str) -> bool:
         """Whether the catalog has ``code`` (a trimmed data folder may not)."""

@@ -347,6 +347,10 @@ def quote(catalog: Catalog, cred: Credential, buyer: Buyer, attempts: int = 1, t
     )
 
 
+def _label(item: LineItem) -> str:
+    return f", {item.unverified}" if item.unverified else ""
+
+
 def _first_year_choice(org: Organization, m_exam: LineItem, m_dues: LineItem | None, n_exam: LineItem,
                        member: bool) -> str:
     code = org.code
@@ -358,11 +362,11 @@ def _first_year_choice(org: Organization, m_exam: LineItem, m_dues: LineItem | N
     tier = tier_word(m_dues)
     if member:
         return (
-            f"Joining {code} ({tier} dues {money(m_dues.amount)}) saves {money(saving)} on the exam: "
+            f"Joining {code} ({tier} dues {money(m_dues.amount)}{_label(m_dues)}) saves {money(saving)} on the exam: "
             f"{money(saving - m_dues.amount)} less in the first year, so priced for a member."
         )
     return (
-        f"Joining {code} ({tier} dues {money(m_dues.amount)}) would save {money(saving)} on the exam, "
+        f"Joining {code} ({tier} dues {money(m_dues.amount)}{_label(m_dues)}) would save {money(saving)} on the exam, "
         f"so the first year is cheaper as a non-member."
     )
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from certcli.catalog import Catalog
 from certcli.engine.fees import Buyer, LineItem, dues_tier, tier_price, tier_word
-from certcli.engine.price import known_total
+from certcli.engine.price import known_total, labelled
 from certcli.model import Credential, Organization
 from certcli.words import in_years, join_and, money, plural, year_span
 
@@ -163,13 +163,14 @@ def _dues_text(items: Sequence[LineItem]) -> str:
     first, rest = dues[0], dues[1:]
     word = tier_word(first)
     if not rest:
-        return f"{money(first.amount or 0)} a year" + ("" if word == "individual" else f" ({word})")
+        return labelled(first, f"{money(first.amount or 0)} a year") + ("" if word == "individual" else f" ({word})")
     later = {i.amount for i in rest}
     later_word = tier_word(rest[0])
     if len(later) == 1 and first.amount in later and word == later_word:
-        return f"{money(first.amount or 0)} a year"
+        return labelled(first, f"{money(first.amount or 0)} a year")
     if len(later) == 1:
-        return f"{money(first.amount or 0)} in the first year ({word}), then {money(rest[0].amount or 0)} a year"
+        return (f"{labelled(first, money(first.amount or 0))} in the first year ({word}), "
+                f"then {labelled(rest[0], money(rest[0].amount or 0))} a year")
     return f"{money(sum(i.amount or 0 for i in dues))} in dues"
 
 

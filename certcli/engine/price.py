@@ -38,6 +38,12 @@ class LineItem(NamedTuple):
     organization: str | None = None  # the organization paid
     others: tuple[Alternative, ...] = ()  # the other live values, where disputed
     tier: TierKind | None = None  # dues: the membership tier paid
+    unverified: str | None = None  # "seed source, unverified" where only a seed or weak page gives it
+
+
+def labelled(item: LineItem | None, amount: str) -> str:
+    """An amount in a sentence, with its seed or weak-source label where it has one."""
+    return f"{amount} ({item.unverified})" if item is not None and item.unverified else amount
 
 
 # --------------------------------------------------------------------------- pricing one amount
@@ -90,6 +96,9 @@ def priced(
     as_of = catalog.sources[claim.source].year
     disputed = catalog.disputed(fact)
     parts: list[str] = []
+    label = catalog.unverified(claim)
+    if label:
+        parts.append(label)
     if claim.note:
         parts.append(claim.note)
     if as_of is None:
@@ -127,6 +136,7 @@ def priced(
         code=code,
         organization=organization,
         others=tuple(others),
+        unverified=label,
     )
 
 

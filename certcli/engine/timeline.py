@@ -40,7 +40,7 @@ from certcli.catalog import Catalog, normalize
 from certcli.engine.eligibility import Applicant
 from certcli.engine.experience import practicode_of
 from certcli.engine.prep import GENERIC_STUDY, PrepLine, StudyTime, preparation, study_time
-from certcli.engine.price import LineItem
+from certcli.engine.price import LineItem, labelled
 from certcli.engine.renewal import add_years, ceu_requirement
 from certcli.model import Claim, Credential, Criterion
 from certcli.words import an, hours, join_and, money
@@ -276,7 +276,7 @@ def keeping_milestones(
             day = add_years(joined, item.year - 1)
             if day > end:
                 continue
-            price = f" ({money(item.amount)})" if item.amount is not None else " (dues not published)"
+            price = f" ({labelled(item, money(item.amount))})" if item.amount is not None else " (dues not published)"
             verb = "Join" if item.year == 1 else "Renew membership of"
             out.append(Milestone(day, "dues_due", code, f"{verb} {code}{price}", joined_estimate))
         creds = [catalog.credentials[d.code] for d in steps]
@@ -348,8 +348,8 @@ def next_steps(catalog: Catalog, person: Applicant, steps: Sequence[Step], dates
         if catalog.members_only(org) and normalize(org.code) not in member_of:
             dues = next((i for i in cost_items if i.kind == "dues" and i.organization == org.code and i.year == 1),
                         None)
-            price = f"{money(dues.amount)} a year" if dues is not None and dues.amount is not None else \
-                "dues not published"
+            price = labelled(dues, f"{money(dues.amount)} a year") if dues is not None and dues.amount is not None \
+                else "dues not published"
             out.append(f"Join {org.code} ({price}): its exams are sold to members only")
         if d.study is not None and d.study_from is not None and d.study_to is not None:
             out.append(f"Study: {d.study.what}, {d.study_from.isoformat()} to {d.study_to.isoformat()} "

@@ -20,6 +20,8 @@ from certcli.model.facts import (
     MoneyClaim,
     MoneyFact,
     Notes,
+    PartsFact,
+    PassingFact,
     SalaryClaim,
     Setting,
     Source,
@@ -122,6 +124,7 @@ class Requirement(Frozen):
     source: str
     any_of: tuple[Criterion, ...] = ()
     membership: bool = False  # the issuer's membership, which its Membership.required_for_exam states
+    accepted: str | None = Field(default=None, min_length=1)  # why a seed or weak source is enough here
 
 
 class Eligibility(Frozen):
@@ -145,7 +148,8 @@ class Exam(Frozen):
     format: TextFact | None = None
     book: TextFact | None = None  # "open book" / "closed book"
     allowed_manuals: TextFact | None = None
-    passing: TextFact | None = None
+    passing: PassingFact | None = None  # the pass mark as text, with its percent or scaled score
+    parts: PartsFact | None = None  # multiple-choice questions and cases, part by part
     delivery: TextFact | None = None
     attempts: TextFact | None = None
     retest_wait_days: CountFact | None = None

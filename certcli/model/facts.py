@@ -6,7 +6,7 @@ URL, the year the figure is as of, and a confidence.
 """
 
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -171,6 +171,9 @@ class Source(Frozen):
     year: int | None = Field(default=None, ge=1990, le=2100)
     year_note: str | None = None  # "c. 2021–23 (inferred)", "undated"
     confidence: Confidence
+    # Where the research actually read the page, when that was a test, staging or alternate host
+    # of the canonical ``url`` (the same path on conference-test.ahima.org, say): kept, never cited.
+    read_at: str | None = None
 
 
 def _listify(value: Any) -> Any:
@@ -240,6 +243,29 @@ class TextClaim(Claim):  # type: ignore[type-arg]
     value: str
 
 
+class PassingClaim(TextClaim):
+    """A pass mark as its source words it (``value``), with the numbers that source gives: a
+    percentage, or a scaled score on a scale (None where the source gives no number)."""
+
+    percent: int | None = Field(default=None, ge=0, le=100)
+    scaled_score: int | None = Field(default=None, ge=0)
+    scale_min: int | None = Field(default=None, ge=0)
+    scale_max: int | None = Field(default=None, ge=0)
+
+
+class ExamPart(Frozen):
+    """A part of an exam: so many multiple-choice questions, or so many cases to code."""
+
+    kind: Literal["multiple_choice", "cases"]
+    count: int = Field(ge=1)
+
+
+class PartsClaim(Claim):  # type: ignore[type-arg]
+    """What an exam is made of, part by part (CIC: 40 multiple-choice questions and 7 cases)."""
+
+    value: tuple[ExamPart, ...] = Field(min_length=1)
+
+
 class BoolClaim(Claim):  # type: ignore[type-arg]
     value: bool
 
@@ -261,4 +287,6 @@ MoneyFact = Annotated[tuple[MoneyClaim, ...], BeforeValidator(_listify), Field(m
 CountFact = Annotated[tuple[CountClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
 TextFact = Annotated[tuple[TextClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
 BoolFact = Annotated[tuple[BoolClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+PassingFact = Annotated[tuple[PassingClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
+PartsFact = Annotated[tuple[PartsClaim, ...], BeforeValidator(_listify), Field(min_length=1)]
 Notes = tuple[TextClaim, ...]

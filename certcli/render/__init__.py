@@ -57,12 +57,6 @@ def claim_value(claim: Claim[Any], fmt: Callable[[Any], str] = plain) -> str:
     return fmt(claim.value)
 
 
-
-
-
-
-
-
 # --------------------------------------------------------------------------- footnotes
 
 
@@ -104,7 +98,7 @@ class Footnotes:
 
     def fact(self, fact: Fact | None, fmt: Callable[[Any], str] = plain, unit: str = "") -> tuple[Text, Text]:
         """(value cell, as-of cell) for a fact: the value in use, then other sources' values."""
-        picked = self.catalog.pick(fact)
+        picked = self.catalog.pick(fact) or self.catalog.last_known(fact)  # an old value is shown as such
         if fact is None or picked is None:
             text = Text(NOT_PUBLISHED, style="dim")
             if fact:  # only doubtful claims: show them, use none
@@ -113,6 +107,9 @@ class Footnotes:
             return text, Text("")
         self.mark(picked.source)  # the figure in use gets the lower number
         value = Text(claim_value(picked, fmt) + unit)
+        label = self.catalog.unverified(picked)
+        if label:
+            value.append(f" ({label})", style="magenta")
         if picked.note:
             value.append(f" ({picked.note})", style="dim")
         doubtful = [c for c in fact if c.doubtful]

@@ -53,6 +53,8 @@ def _item_value(item: Any, per_year: bool = False, detail: bool = True) -> Text:
     if item is None or item.amount is None:
         return Text(NOT_PUBLISHED, style="dim")
     text = Text(money(item.amount) + ("/yr" if per_year else ""))
+    if item.unverified:  # a seed or weak figure says so wherever it is used
+        text.append(f" ({item.unverified})", style="magenta")
     if detail and item.note:
         text.append(f"\n{item.note}", style="dim")
     elif item.disputed:
@@ -147,7 +149,9 @@ def _renewal_part(catalog: Catalog, step: Step, notes: Footnotes) -> Part:
     if keep is not None and keep.value:
         dues = catalog.pick(org.individual_dues)
         if dues is not None:
-            part.rows.append(("Membership", Text(f"required every year: {money(dues.value)}/yr"), notes.as_of(dues)))
+            label = catalog.unverified(dues)
+            part.rows.append(("Membership", Text(f"required every year: {money(dues.value)}/yr"
+                                                 + (f" ({label})" if label else "")), notes.as_of(dues)))
         else:
             part.rows.append(("Membership", Text(f"required every year: dues {NOT_PUBLISHED}"), Text("")))
     for fee in org.renewal.fees:
@@ -191,7 +195,8 @@ def _cost_parts(plan: Plan, notes: Footnotes) -> list[Part]:
         return [part]
     rows: list[list[Text]] = []
     for item in cost.items:
-        rows.append([Text(str(item.year)), Text(item.what), _item_value(item, detail=False), _as_of(notes, item)])
+        what = f"{item.what} ({item.unverified})" if item.unverified else item.what  # a seed or weak figure says so
+        rows.append([Text(str(item.year)), Text(what), _item_value(item, detail=False), _as_of(notes, item)])
     part.table = (["Year", "What", "Amount", "As of"], rows)
     by_year = cost.by_year()
     if by_year:

@@ -10,8 +10,19 @@ from certcli.catalog import Catalog
 from certcli.engine.advice import Plan, Step
 from certcli.engine.renewal import CeuRequirement
 from certcli.model import FeeKind
-from certcli.render.fees import item_json
-from certcli.render.json import cited, claim_json, fact_json, model_json, plain_json, sources_json
+from certcli.render.catalog import ceus_json, parts_json, passing_json
+from certcli.render.fees import item_json, quote_total
+from certcli.render.json import (
+    cited,
+    claim_json,
+    fact_json,
+    fee_json,
+    model_json,
+    money_json,
+    plain_json,
+    sources_json,
+    total_json,
+)
 
 
 def _item_json(item: Any) -> dict[str, Any] | None:
@@ -59,7 +70,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
     costs: dict[str, Any] = {
         "exam": _item_json(q.exam) if q else None,
         "dues": _item_json(q.dues) if q else None,
-        "first_year_total": q.total if q else None,
+        "first_year_total": quote_total(q) if q else total_json(None, False, [f"{cred.code} first-year total"]),
         "attempts": q.attempts if q else None,
         "member": q.member if q else None,
         "membership_required": q.membership_required if q else catalog.members_only(org),
@@ -70,6 +81,7 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
     stacked = step.renewal_stacked
     keep = catalog.pick(org.membership.required_to_keep)
     renewal: dict[str, Any] = {
+        "ceus": ceus_json(catalog, cred.renewal.ceus, alone, today),
         "ceus_alone": alone.ceus,
         "cycle_years": alone.cycle_years,
         "rule_sources": list(alone.sources),
@@ -77,11 +89,10 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
         "subject_ceus": fact_json(catalog, cred.renewal.subject_ceus, today),
         "subject": cred.renewal.subject,
         "membership_required_to_keep": bool(keep.value) if keep is not None else None,
-        "dues": fact_json(catalog, org.individual_dues, today)
+        "dues": money_json(catalog, org.individual_dues, today)
         if keep is not None and keep.value else None,
         "fees": [
-            {"kind": str(f.kind), "audience": str(f.audience), "amount": fact_json(catalog, f.amount, today),
-             "note": f.note}
+            fee_json(catalog, f, today)
             for f in org.renewal.fees if f.kind in (FeeKind.RENEWAL, FeeKind.RENEWAL_ADDITIONAL)
         ],
     }
@@ -98,7 +109,8 @@ def _step_json(catalog: Catalog, plan: Plan, step: Step, today: date) -> dict[st
             "questions": fact_json(catalog, cred.exam.questions, today),
             "minutes": fact_json(catalog, cred.exam.minutes, today),
             "book": fact_json(catalog, cred.exam.book, today),
-            "passing": fact_json(catalog, cred.exam.passing, today),
+            "passing": passing_json(catalog, cred.exam.passing, today),
+            "parts": parts_json(catalog, cred.exam.parts, today),
             "delivery": fact_json(catalog, cred.exam.delivery, today),
         },
         "costs": costs,
@@ -113,7 +125,7 @@ def _cost_json(plan: Plan) -> dict[str, Any] | None:
     return {
         "years": cost.years,
         "codes": list(cost.codes),
-        "total": cost.total,
+        **_totals(plan),
         "incomplete": cost.incomplete,
         "unknown": list(cost.unknown),
         "by_year": [{"year": y, "amount": v} for y, v in sorted(cost.by_year().items())],
@@ -124,6 +136,19 @@ def _cost_json(plan: Plan) -> dict[str, Any] | None:
         "if_you_need_a_retake": _retakes_json(plan),
         **_spending_json(plan),
     }
+
+
+def _totals(plan: Plan) -> dict[str, Any]:
+    """``total``: everything the plan costs (exams, dues, renewals and the books and training the
+    exams require), complete only when every part is published; ``new_spending_total`` the same
+    without the dues already paid. Without the split: the path's own total."""
+    cost, sp = plan.cost, plan.spending
+    assert cost is not None
+    if sp is None:
+        return {"total": total_json(cost.total, not cost.incomplete, cost.unknown)}
+    unknown = [*cost.unknown, *(line.item.what for line in plan.prep if line.required and line.item.amount is None)]
+    return {"total": total_json(sp.all_in, sp.complete, unknown),
+            "new_spending_total": total_json(sp.new_spending, sp.complete, unknown)}
 
 
 def _spending_json(plan: Plan) -> dict[str, Any]:

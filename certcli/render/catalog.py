@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from certcli.catalog import Catalog
+from certcli.catalog.provenance import year_is_stale
 from certcli.model import Credential, FeeKind, Requirement, Status, TierKind
 from certcli.render import (
     NOT_PUBLISHED,
@@ -20,7 +21,8 @@ from certcli.render import (
     plain,
     section,
 )
-from certcli.render.json import cited, model_json, sources_json
+from certcli.render.json import NOT_PUBLISHED as NOT_PUBLISHED_STATUS
+from certcli.render.json import cited, fact_json, figure_status, model_json, money_json, sources_json
 from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, money, plural
 
@@ -253,20 +255,82 @@ def renewal_table(catalog: Catalog, facts: CredentialFacts, notes: Footnotes) ->
 
 
 def credential_json(catalog: Catalog, facts: CredentialFacts, today: date) -> dict[str, Any]:
+    """``show``'s document (and each credential of ``compare``'s): the credential's fields with every
+    fact resolved, the numbers as numbers (exam.passing, exam.parts, renewal.ceus), the exam fee by
+    audience, the issuer's dues and rules, and the sources cited."""
     org = facts.organization
-    doc: dict[str, Any] = model_json(catalog, facts.credential, today)
+    cred = facts.credential
+    doc: dict[str, Any] = model_json(catalog, cred, today)
     req = facts.ceus
+    doc["exam"]["passing"] = passing_json(catalog, cred.exam.passing, today)
+    doc["exam"]["parts"] = parts_json(catalog, cred.exam.parts, today)
     doc["membership_required_for_exam"] = facts.membership_required
-    doc["renewal"]["ceus_per_cycle"] = req.ceus
-    doc["renewal"]["cycle_years"] = req.cycle_years
-    doc["renewal"]["rule"] = req.basis
-    doc["renewal"]["rule_sources"] = list(req.sources)
+    doc["exam_fee"] = {str(p.audience): {"attempts": p.attempts, "members_only": p.members_only,
+                                         **money_json(catalog, p.fee.amount if p.fee else None, today)}
+                       for p in facts.exam_fees}
+    doc["dues"] = money_json(catalog, facts.dues, today)
+    doc["salary_in_use"] = money_json(catalog, (facts.salary,) if facts.salary is not None else None, today)
+    doc["renewal"]["ceus"] = ceus_json(catalog, cred.renewal.ceus, req, today)
     doc["issuer_rules"] = {
         "membership": model_json(catalog, org.membership, today),
         "renewal": model_json(catalog, org.renewal, today),
     }
     doc["sources"] = sources_json(catalog, cited(doc) | set(req.sources))
     return doc
+
+
+def _head(catalog: Catalog, fact: Any, today: date) -> tuple[Any, dict[str, Any]]:
+    """The claim in use and the fields every figure carries: source, as_of, confidence, stale,
+    disputed, status and every claim."""
+    picked = catalog.pick(fact)
+    meta = fact_json(catalog, fact, today) or {"source": None, "as_of": None, "disputed": False,
+                                                "status": NOT_PUBLISHED_STATUS, "claims": []}
+    meta.pop("value", None)
+    meta.pop("max", None)
+    meta.setdefault("confidence", None)
+    meta.setdefault("stale", False)
+    return picked, meta
+
+
+def passing_json(catalog: Catalog, fact: Any, today: date) -> dict[str, Any]:
+    """``{percent}`` or ``{scaled_score, scale_min, scale_max}`` (None where not published), the
+    pass mark's text beside them, and its source."""
+    picked, meta = _head(catalog, fact, today)
+    numbers = {key: getattr(picked, key, None) for key in ("percent", "scaled_score", "scale_min", "scale_max")}
+    return {**numbers, "text": picked.value if picked is not None else None, **meta}
+
+
+def parts_json(catalog: Catalog, fact: Any, today: date) -> dict[str, Any]:
+    """``{"items": [{kind: multiple_choice | cases, count}], …}``: empty items when not published."""
+    picked, meta = _head(catalog, fact, today)
+    items = [{"kind": part.kind, "count": part.count} for part in (picked.value if picked is not None else ())]
+    for claim in meta["claims"]:
+        claim["value"] = [{"kind": part.kind, "count": part.count} for part in claim["value"]]
+    return {"items": items, **meta}
+
+
+def ceus_json(catalog: Catalog, fact: Any, req: Any, today: date) -> dict[str, Any]:
+    """``{hours, years, text}``: the CEUs a cycle asks for this credential held alone (under the
+    issuer's rule), the cycle's length, and where they come from."""
+    _, meta = _head(catalog, fact, today)
+    first = req.sources[0] if req.sources else None
+    year = catalog.sources[first].year if first in catalog.sources else None
+    stale = year_is_stale(year, today) if first else False
+    known = req.ceus is not None
+    text = f"{req.ceus} {every(req.cycle_years)}" if known else NOT_PUBLISHED
+    return {
+        "hours": req.ceus,
+        "years": req.cycle_years,
+        "text": text,
+        **meta,
+        "source": first,
+        "as_of": year,
+        "confidence": str(catalog.sources[first].confidence) if first in catalog.sources else None,
+        "stale": stale,
+        "status": figure_status(known, False, meta["disputed"], stale),
+        "rule": req.basis,
+        "rule_sources": list(req.sources),
+    }
 
 
 # --------------------------------------------------------------------------- search

@@ -17,7 +17,7 @@ from certcli.render import (
     bullets,
     plain,
 )
-from certcli.render.json import cited, sources_json
+from certcli.render.json import sources_json
 from certcli.render.table import Table, borderless, fit
 from certcli.words import human, money
 
@@ -161,18 +161,46 @@ def comparison_table(catalog: Catalog, facts: list[CredentialFacts], today: date
     return Group(table, Text(""), bullets(tail, style="dim"), Text(""), notes.table())
 
 
+# What a figure says about where it comes from, not what it is: left out when telling which fields differ.
+_PROVENANCE = {"source", "as_of", "confidence", "stale", "disputed", "status", "claims", "other_values",
+               "rule_sources", "rule", "label", "note"}
+
+
+def _values(doc: Any, path: str = "") -> dict[str, Any]:
+    """Each field's value by dotted path (``exam.passing.percent``), provenance left out; a list is one value."""
+    if not isinstance(doc, dict):
+        return {path: doc}
+    figure = "status" in doc and "claims" in doc
+    out: dict[str, Any] = {}
+    for key, value in doc.items():
+        if key in _PROVENANCE or (figure and key == "text" and len(doc) > 1):
+            continue
+        if isinstance(value, list):
+            value = [_values(v) if isinstance(v, dict) else v for v in value]
+            out[f"{path}{key}"] = value
+        else:
+            out.update(_values(value, f"{path}{key}."))
+    return {k.rstrip("."): v for k, v in out.items()}
+
+
+def differs(docs: list[dict[str, Any]]) -> list[str]:
+    """The dotted paths of the fields whose values are not the same in every document (``code`` aside)."""
+    flat = [_values({k: v for k, v in d.items() if k not in ("code", "sources")}) for d in docs]
+    paths = sorted({p for f in flat for p in f})
+    return [p for p in paths if len({repr(f.get(p)) for f in flat}) > 1]
+
+
 def comparison_json(catalog: Catalog, facts: list[CredentialFacts], today: date) -> dict[str, Any]:
-    rows = []
-    for label, cells in comparison_rows(catalog, facts):
-        values = {}
-        for f, (text, claim) in zip(facts, cells, strict=True):
-            values[f.credential.code] = {
-                "text": text,
-                "value": claim.value if claim is not None else None,
-                "as_of": catalog.sources[claim.source].year if claim is not None else None,
-                "source": claim.source if claim is not None else None,
-            }
-        rows.append({"fact": label, "differs": len({v["text"] for v in values.values()}) > 1, "values": values})
-    doc = {"codes": [f.credential.code for f in facts], "rows": rows}
-    doc["sources"] = sources_json(catalog, cited(doc))
-    return doc
+    """``{codes, credentials: {CODE: show's fields}, differs: [paths], sources}``: nothing cut short."""
+    from certcli.render.catalog import credential_json
+
+    shown = {f.credential.code: credential_json(catalog, f, today) for f in facts}
+    ids: set[str] = set()
+    for one in shown.values():
+        ids |= set(one.pop("sources"))
+    return {
+        "codes": list(shown),
+        "credentials": shown,
+        "differs": differs(list(shown.values())),
+        "sources": sources_json(catalog, ids),
+    }

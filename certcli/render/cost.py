@@ -28,7 +28,7 @@ from certcli.render.fees import (
     item_json,
     others_text,
 )
-from certcli.render.json import cited, sources_json
+from certcli.render.json import cited, sources_json, total_json
 from certcli.render.table import borderless
 from certcli.words import money, years
 
@@ -118,20 +118,19 @@ def cost_json(catalog: Catalog, pc: PathCost, buyer: Buyer) -> dict[str, Any]:
         "membership": dict(pc.membership),
         "items": [item_json(i) for i in pc.items],
         "by_year": [
-            {"year": year, "subtotal": amount, "incomplete": year in unknown_years}
+            {"year": year, "subtotal": total_json(amount, year not in unknown_years,
+                                                  [i.what for i in pc.items if i.year == year and i.amount is None])}
             for year, amount in pc.by_year().items()
         ],
-        "total": pc.total,
-        "incomplete": pc.incomplete,
-        "unknown": list(pc.unknown),
+        "total": total_json(pc.total, not pc.incomplete, pc.unknown),
         "strategy": list(pc.strategy),
         "break_even": [
             {
                 "organization": be.organization,
                 "pays_for_itself": be.pays_for_itself,
                 "from_year": be.from_year,
-                "dues": be.dues,
-                "savings": be.savings,
+                "dues": total_json(be.dues, be.dues is not None),
+                "savings": total_json(be.savings, be.savings is not None),
                 "explanation": be.explanation,
             }
             for be in pc.break_even

@@ -25,7 +25,7 @@ from certcli.render import (
     bullets,
     section,
 )
-from certcli.render.json import cited, fact_json, sources_json
+from certcli.render.json import CURRENCY, cited, fact_json, figure_status, money_json, sources_json, total_json
 from certcli.render.table import Fitted, Table, borderless
 from certcli.words import money
 
@@ -84,22 +84,34 @@ def buyer_json(buyer: Buyer) -> dict[str, Any]:
 
 
 def item_json(item: LineItem) -> dict[str, Any]:
+    """A line item: what it is for beside the one money shape (``amount`` None: not published)."""
     return {
         "year": item.year,
         "what": item.what,
         "kind": item.kind,
+        "credential": item.code,
+        "organization": item.organization,
+        "tier": str(item.tier) if item.tier is not None else None,
         "amount": item.amount,
+        "currency": CURRENCY,
         "source": item.source,
         "as_of": item.as_of,
         "stale": item.stale,
         "disputed": item.disputed,
+        "status": figure_status(item.amount is not None, False, item.disputed, item.stale),
         "note": item.note,
-        "credential": item.code,
-        "organization": item.organization,
         "other_values": [
-            {"amount": a.amount, "max": a.max, "source": a.source, "as_of": a.as_of} for a in item.others
+            {"amount": a.amount, "max": a.max, "source": a.source, "as_of": a.as_of, "status": None}
+            for a in item.others
         ],
     }
+
+
+def items_total(items: Sequence[LineItem | None], unknown: Sequence[str] | None = None) -> dict[str, Any]:
+    """The total of line items: the known amounts added, complete only when every amount is known."""
+    present = [i for i in items if i is not None]
+    missing = [i.what for i in present if i.amount is None] if unknown is None else list(unknown)
+    return total_json(sum(i.amount for i in present if i.amount is not None), not missing, missing)
 
 
 def others_text(notes: Footnotes, item: LineItem) -> str:
@@ -243,12 +255,14 @@ def _tier(item: LineItem) -> str:
 def fees_json(
     catalog: Catalog, quotes: Sequence[Quote], creds: Sequence[Credential], buyer: Buyer, attempts: int
 ) -> dict[str, Any]:
+    """``quotes`` keyed by code (``codes`` keeps their order): ``quotes.CCS.exam.amount``."""
     by_code = {c.code: c for c in creds}
     doc: dict[str, Any] = {
         "buyer": buyer_json(buyer),
         "attempts": attempts,
-        "quotes": [
-            {
+        "codes": [q.code for q in quotes],
+        "quotes": {
+            q.code: {
                 "code": q.code,
                 "name": by_code[q.code].name if q.code in by_code else None,
                 "issuer": by_code[q.code].issuer if q.code in by_code else None,
@@ -257,15 +271,25 @@ def fees_json(
                 "attempts": q.attempts,
                 "exam": item_json(q.exam) if q.exam else None,
                 "dues": item_json(q.dues) if q.dues else None,
-                "first_year_total": q.total,
-                "incomplete": q.total is None,
+                "retake": item_json(q.retake) if q.retake else None,
+                "first_year_total": quote_total(q),
                 "notes": quote_notes(q),
             }
             for q in quotes
-        ],
+        },
     }
     doc["sources"] = sources_json(catalog, cited(doc))
     return doc
+
+
+def quote_total(q: Quote) -> dict[str, Any]:
+    """The exam and a year's dues (a retake is not counted): complete when the engine could add them up."""
+    if q.total is not None:
+        return total_json(q.total, True)
+    unknown = [i.what for i in (q.exam, q.dues) if i is not None and i.amount is None]
+    if q.exam is None:
+        unknown.insert(0, f"{q.code} exam fee")
+    return items_total([q.exam, q.dues], unknown or [f"{q.code} first-year total"])
 
 
 # --------------------------------------------------------------------------- memberships
@@ -323,7 +347,7 @@ def memberships_json(catalog: Catalog, orgs: Sequence[Organization], today: date
                 "required_for_exam": fact_json(catalog, org.membership.required_for_exam, today),
                 "required_to_keep": fact_json(catalog, org.membership.required_to_keep, today),
                 "tiers": [
-                    {"kind": str(t.kind), "name": t.name, "who": t.who, "dues": fact_json(catalog, t.dues, today)}
+                    {"kind": str(t.kind), "name": t.name, "who": t.who, "dues": money_json(catalog, t.dues, today)}
                     for t in org.membership.tiers
                 ],
                 "note": org.membership.note,

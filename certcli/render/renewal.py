@@ -21,7 +21,8 @@ from certcli.render import (
     plain,
     section,
 )
-from certcli.render.json import cited, claim_json, fact_json, sources_json
+from certcli.render.catalog import ceus_json
+from certcli.render.json import cited, claim_json, fact_json, fee_json, money_json, sources_json, total_json
 from certcli.render.table import Table, borderless, fact_table
 from certcli.words import every, human, money, plural, years
 
@@ -303,13 +304,28 @@ def _recert_json(catalog: Catalog, fee: RecertFee, today: date) -> dict[str, Any
     return {
         "audience": str(fee.audience),
         "credentials": fee.credentials,
-        "total": fee.total,
+        "total": total_json(fee.total, fee.total is not None,
+                            [] if fee.total is not None else ["the recertification fee"]),
         "text": recert_text(catalog, fee),
-        "first": fact_json(catalog, fee.first.amount, today) if fee.first else None,
-        "additional": [
-            {"amount": fact_json(catalog, f.amount, today), "note": f.note} for f in fee.additional
-        ],
+        "first": fee_json(catalog, fee.first, today) if fee.first else None,
+        "additional": [fee_json(catalog, f, today) for f in fee.additional],
     }
+
+
+def _keep_total(c: KeepCost) -> dict[str, Any]:
+    """Dues and recertification over a cycle: the known parts added, complete when none is missing."""
+    if c.total is not None:
+        return total_json(c.total, True)
+    missing, known = [], 0
+    if c.dues_counted and c.dues is None:
+        missing.append("the dues")
+    elif c.dues is not None:
+        known += c.dues.value * c.years
+    if c.fee is not None and c.fee.total is None:
+        missing.append("the recertification fee")
+    elif c.fee is not None and c.fee.total is not None:
+        known += c.fee.total
+    return total_json(known, False, missing or ["a part"])
 
 
 def _issuer_json(catalog: Catalog, item: IssuerRenewal, today: date) -> dict[str, Any]:
@@ -324,6 +340,7 @@ def _issuer_json(catalog: Catalog, item: IssuerRenewal, today: date) -> dict[str
         "credentials": list(item.codes),
         "counted": [c.code for c in req.credentials],
         "dropped": [{"code": code, "superseded_by": by} for code, by in req.dropped],
+        "ceus": ceus_json(catalog, None, req, today),
         "ceus_per_cycle": req.ceus,
         "cycle_years": item.cycle.value if item.cycle else None,
         "cycle": _claim(catalog, item.cycle, today),
@@ -355,24 +372,20 @@ def _issuer_json(catalog: Catalog, item: IssuerRenewal, today: date) -> dict[str
             "dues_due": [d.isoformat() for d in item.dues_dates],
         },
         "membership_required_to_keep": fact_json(catalog, org.membership.required_to_keep, today),
-        "dues_per_year": fact_json(catalog, item.dues, today),
+        "dues_per_year": money_json(catalog, item.dues, today),
         "recertification_fees": [_recert_json(catalog, fee, today) for fee in item.recert_fees],
         "cost_to_keep": [
             {
                 "audience": str(c.audience),
                 "years": c.years,
-                "total": c.total,
+                "total": _keep_total(c),
                 "dues_per_year": c.dues.value if c.dues is not None else None,
                 "recertification": c.fee.total if c.fee is not None else None,
                 "text": cost_text(c),
             }
             for c in item.keep_costs
         ],
-        "fees": [
-            {"kind": str(f.kind), "audience": str(f.audience), "amount": fact_json(catalog, f.amount, today),
-             "note": f.note}
-            for f in rules.fees
-        ],
+        "fees": [fee_json(catalog, f, today) for f in rules.fees],
         "grace_days": fact_json(catalog, rules.grace_days, today),
         "lapse": fact_json(catalog, rules.lapse, today),
         "reinstatement": fact_json(catalog, rules.reinstatement, today),

@@ -1,9 +1,9 @@
-"""The per-goal rules: which credentials a goal and a work setting lead to, and why.
+"""The per-goal rules, driven by the tables of :mod:`certcli.engine.pathways`.
 
-This package is the one place that names credential codes. :data:`GOALS` says where each goal's
-rule lives: coding, billing, and coding and billing depend on the setting and on what the person
-holds (:mod:`.by_setting`); the advanced roles and the goals with one first credential are rows
-of a table (:mod:`.roles`). :data:`CHEAPER_STARTS` is the budget rule's table.
+:data:`GOALS` says which function follows each goal's rows: coding, billing, and coding and
+billing read :data:`~certcli.engine.pathways.ROUTES` by setting (:mod:`.by_setting`); the advanced
+roles and the goals with one first credential are rows of ``ADVANCED`` and ``DIRECT``
+(:mod:`.roles`), as are the HIM degree routes and the next roles.
 """
 
 from __future__ import annotations
@@ -12,16 +12,8 @@ from collections.abc import Callable
 
 from certcli.engine.draft import Draft
 from certcli.engine.goals.by_setting import billing, coding, coding_and_billing
-from certcli.engine.goals.roles import (
-    ADVANCED,
-    DIRECT,
-    degree_routes,
-    next_roles,
-    plan_role,
-    unknown_facts,
-    unknown_words,
-)
-from certcli.model import Category
+from certcli.engine.goals.roles import degree_routes, next_roles, plan_role, unknown_facts, unknown_words
+from certcli.engine.pathways import ADVANCED, CHEAPER_STARTS, DEGREE_GOALS, DIRECT
 
 
 def _coding(draft: Draft) -> None:
@@ -38,17 +30,10 @@ def _coding_and_billing(draft: Draft) -> None:
 
 GOALS: dict[str, Callable[[Draft], None]] = {
     "coding": _coding,  # the setting picks the first credential
-    "billing": _billing,  # CBCS for hospitals, students and no setting; else CPB
+    "billing": _billing,  # CRCR for hospitals; CBCS for students and no setting; else CPB
     "coding_and_billing": _coding_and_billing,  # a coding credential plus a billing one
     **{goal: plan_role for goal in ("auditing", "compliance", "documentation", "management")},  # ADVANCED
     **{goal: plan_role for goal in DIRECT},  # risk_adjustment, health_data, scribe
-}
-
-# A cheaper start for the budget rule (engine/budget.py), by the first step's category, in order.
-CHEAPER_STARTS = {
-    Category.CODING: ("CCA", "CBCS"),
-    Category.BILLING: ("CBCS",),
-    Category.CODING_AND_BILLING: ("CBCS", "CCA"),
 }
 
 
@@ -59,9 +44,6 @@ def plan_goal(draft: Draft) -> None:
         degree_routes(draft)
     if not draft.picks and draft.held:
         next_roles(draft)
-
-
-DEGREE_GOALS = ("coding", "coding_and_billing", "management")  # health_data lists RHIT/RHIA in its own row
 
 
 __all__ = ["ADVANCED", "CHEAPER_STARTS", "DIRECT", "GOALS", "plan_goal", "unknown_facts", "unknown_words"]

@@ -1,9 +1,9 @@
 """The goals whose credential depends on the work setting: coding, billing, coding and billing.
 
-For coding the setting picks the first credential (:data:`CODING`): physician office → CPC,
-hospital outpatient → COC, hospital inpatient → CCA then CCS (straight to CCS with 2+ years of
-coding work), payer → CPC then CRC, no particular setting → CPC or CCA by the tie rule. What the
-person already holds moves them along the same ladder.
+Driven by :data:`~certcli.engine.pathways.ROUTES`: the rows of the goal whose conditions hold, read
+in order. This module says what the named tests of a row mean (:data:`TESTS`) and spells out the
+rules a row names instead of a credential (:data:`RULES`: the tie between the two entry coding
+credentials, the specialty, the step after a CPC, coding inside coding and billing).
 """
 
 from __future__ import annotations
@@ -12,24 +12,102 @@ from collections.abc import Callable
 
 from certcli.engine.draft import Draft
 from certcli.engine.experience import EXPERIENCED
+from certcli.engine.pathways import (
+    AFTER_CPC,
+    AHIMA_LADDER,
+    ENTRY_REACH,
+    ENTRY_SECOND,
+    HOSPITAL,
+    NAME_A_SPECIALTY,
+    ROUTES,
+    SETTING_WORDS,
+    SPECIALTY_NO_SETTING,
+    Lead,
+    Route,
+    Said,
+    Why,
+)
 from certcli.engine.specialty import match_specialty
 from certcli.model import Category
 from certcli.words import duration, join_and, lower_first
 
-SETTING_WORDS = {  # what follows 'You want to code' / 'You want to bill'
-    "physician_office": "in a physician office or clinic",
-    "hospital_inpatient": "hospital inpatient stays",
-    "hospital_outpatient": "hospital outpatient and facility services",
-    "payer": "on the payer side (health plans)",
-    "any": "in no particular setting",
-}
-HOSPITAL = ("hospital_inpatient", "hospital_outpatient")
 BILLING_KINDS = {Category.BILLING, Category.CODING_AND_BILLING}
 
-Lead = Callable[[str], str]  # the first step's reason, given the words for its credential
+LeadWords = Callable[[str], str]  # the first step's reason, given the words for its credential
 
 
-# --------------------------------------------------------------------------- the specialty
+# --------------------------------------------------------------------------- the tests a row may name
+
+
+def _ready_for_ccs(draft: Draft) -> bool:
+    return draft.experience >= EXPERIENCED or (draft.holds("CCA") and draft.experience >= 1)
+
+
+TESTS: dict[str, Callable[[Draft, str], bool]] = {  # (draft, setting) → whether the row applies
+    "experienced": lambda d, s: d.experience >= EXPERIENCED,
+    "a_year": lambda d, s: d.experience >= 1,
+    "ready_for_ccs": lambda d, s: _ready_for_ccs(d),
+    "not_ready_for_ccs": lambda d, s: not _ready_for_ccs(d),
+    "ccs_or_experienced": lambda d, s: d.holds("CCS") or d.experience >= EXPERIENCED,
+    "coc_or_experienced": lambda d, s: d.holds("COC") or d.experience >= EXPERIENCED,
+    "student": lambda d, s: d.profile.student,
+    "not_student": lambda d, s: not d.profile.student,
+    "crcr": lambda d, s: d.known("CRCR"),
+    "crcr_taken": lambda d, s: not d.known("CRCR") or d.holds("CRCR"),
+    "cbcs_first": lambda d, s: (not d.known("CRCR")) if s in HOSPITAL else (s == "any" or d.profile.student),
+}
+
+
+def _applies(draft: Draft, row: Route, setting: str) -> bool:
+    if setting not in row.settings:
+        return False
+    if row.held and not draft.holds(*row.held):
+        return False
+    if row.not_held and draft.holds(*row.not_held):
+        return False
+    return row.test is None or TESTS[row.test](draft, setting)
+
+
+# --------------------------------------------------------------------------- the reasons
+
+
+def _pair_ceus(draft: Draft) -> str | None:
+    """'Both are AAPC's: … 40 CEUs every 2 years for the two rather than 36 for each.' (from AAPC's table)"""
+    org = draft.catalog.organizations.get("AAPC")
+    rows = org.renewal.table if org is not None else ()
+    one = next((r.ceus for r in rows if r.credentials == 1), None)
+    two = next((r.ceus for r in rows if r.credentials == 2), None)
+    if not one or not two or [c for c in draft.held if c.issuer == "AAPC" and c.code != "CPC"]:
+        return None
+    return (
+        f"Both are AAPC's: one membership covers them, and AAPC asks {two} CEUs every 2 years for the "
+        f"two rather than {one} for each."
+    )
+
+
+SAID: dict[str, Callable[[Draft], str | None]] = {"pair_ceus": _pair_ceus}
+
+
+def _words(draft: Draft, why: tuple[Why, ...], setting: str, lead: LeadWords) -> list[str]:
+    values = {
+        "years": duration(draft.experience),
+        "held_billing": join_and([c.code for c in draft.holds_any(BILLING_KINDS)]),
+        "setting": SETTING_WORDS[setting],
+    }
+    out: list[str] = []
+    for part in why:
+        if isinstance(part, Lead):
+            out.append(lead(part.credential))
+        elif isinstance(part, Said):
+            said = SAID[part.name](draft)
+            if said:
+                out.append(said)
+        else:
+            out.append(part.format(**values) if "{" in part else part)
+    return out
+
+
+# --------------------------------------------------------------------------- the rules a row names
 
 
 def specialty_step(draft: Draft, core: str) -> bool:
@@ -62,276 +140,123 @@ def _after_cpc(draft: Draft) -> None:
     """The next coding credential for a CPC holder: the named specialty, else CRC."""
     if specialty_step(draft, "CPC") or not draft.holds("CPC"):
         return
-    why = ["You hold the CPC; risk adjustment (CRC) is the next AAPC coding credential for physician offices "
-           "and provider groups."]
-    if not draft.profile.specialty:
-        why.append("A specialty credential is the other usual next step: name a specialty to get one.")
-    draft.step("CRC", *why)
+    code, why = AFTER_CPC
+    draft.step(code, why, *(() if draft.profile.specialty else (NAME_A_SPECIALTY,)))
 
 
-# --------------------------------------------------------------------------- coding, by setting
-
-
-def _physician_office(draft: Draft, lead: Lead, with_next: bool) -> None:
-    if not draft.holds("CPC", "CCS-P"):
-        draft.step("CPC", lead("AAPC's CPC"))
-    draft.alt("CCA", "AHIMA's entry coding credential works in any setting; physician offices mostly ask for the CPC.")
-    if with_next:
-        _after_cpc(draft)
-    if draft.holds("CCS") or draft.person.coding_years >= EXPERIENCED:
-        ccsp = "AHIMA's physician-based coding credential; your coding experience already meets what it recommends."
+def _entry_tie(draft: Draft, row: Route, with_next: bool) -> None:
+    """No setting: CPC or CCA by the tie rule (what each reaches, never the price), then up that issuer's ladder."""
+    codes = row.code.split()
+    held = [code for code in codes if draft.holds(code)]
+    if held:
+        first = held[0]
     else:
-        ccsp = "AHIMA's physician-based coding credential; it is recommended after a year or two of coding work."
-    draft.alt("CCS-P", ccsp)
-
-
-def _hospital_outpatient(draft: Draft, lead: Lead, with_next: bool) -> None:
-    if not draft.holds("COC"):
-        draft.step("COC", lead("AAPC's COC (emergency departments, outpatient surgery, hospital clinics)"))
-    draft.alt("CPC", "AAPC's core credential for physician offices; choose it if you may work outside hospitals.")
-    if with_next:
-        specialty_step(draft, "COC")
-        if draft.holds("COC") or draft.experience >= EXPERIENCED:
-            draft.step(
-                "CCS",
-                "AHIMA's hospital coding credential covers outpatient and inpatient records; "
-                "it is the usual next step once you have coding experience.",
-            )
-    draft.alt("CCS", "AHIMA's hospital credential (outpatient and inpatient); it assumes coding experience.")
-    draft.alt("CCA", "AHIMA's entry coding credential, for any setting.")
-
-
-def _hospital_inpatient(draft: Draft, lead: Lead, with_next: bool) -> None:
-    years = draft.experience
-    if draft.holds("CCS") and not draft.holds("CIC"):
-        draft.step(
-            "CIC",
-            "You hold the CCS; AAPC's CIC is the other inpatient coding credential, for coders who "
-            "want both issuers' inpatient credentials.",
-        )
-    elif draft.holds("CIC") and not draft.holds("CCS"):
-        draft.step("CCS", "You hold the CIC; AHIMA's CCS is the other hospital coding credential.")
-    elif not draft.holds("CCS", "CIC"):
-        if years >= EXPERIENCED or (draft.holds("CCA") and years >= 1):
-            draft.step(
-                "CCS",
-                lead("AHIMA's CCS (or AAPC's CIC)"),
-                f"You have {duration(years)} of coding work, so you can go straight to the CCS rather than "
-                "starting with the entry-level CCA."
-                if not draft.holds("CCA")
-                else "You hold the CCA and have a year of coding work: the CCS is the next step.",
-            )
-            draft.alt("CCA", f"AHIMA's entry credential; with {duration(years)} of coding work you can skip it.")
-        else:
-            if not draft.holds("CCA", "CCS-P", "RHIT", "RHIA"):
-                draft.step(
-                    "CCA",
-                    "Hospital inpatient coding (CCS, CIC) assumes experience; a novice starts with AHIMA's "
-                    "entry credential, the CCA, and climbs.",
-                    "Entry before advanced: it comes first.",
-                )
-            if with_next:
-                draft.step(
-                    "CCS",
-                    "AHIMA's CCS is the hospital coding credential inpatient coders aim for; it is "
-                    "recommended after a year or two of coding work (or the CCA plus 1 year).",
-                )
-        draft.alt(
-            "CIC",
-            "AAPC's inpatient credential; like the CCS it assumes experience (take it instead of the CCS "
-            "if you prefer AAPC).",
-        )
-        draft.alt("CPC", "Another way in: start in a physician office with AAPC's CPC and move to inpatient later.")
-    if draft.holds("CCS", "CIC"):
-        draft.alt("CDIP", "Documentation integrity is a common next step for experienced inpatient coders.")
-
-
-def _payer(draft: Draft, lead: Lead, with_next: bool) -> None:
-    if not draft.holds("CPC"):
-        draft.step(
-            "CPC",
-            "You want to code on the payer side (health plans). Its own credential, CPC-P, has an "
-            "unconfirmed status, so certcli recommends AAPC's core CPC first.",
-        )
-    draft.alt("CPC-P", "AAPC's payer coding credential; certcli does not recommend it as a step.")
-    if with_next:
-        draft.step(
-            "CRC",
-            "Health plans run risk adjustment (Medicare Advantage, ACA, Medicaid managed care): AAPC's CRC "
-            "is the credential for it.",
-        )
-
-
-def _any_setting(draft: Draft, lead: Lead, with_next: bool) -> None:
-    if draft.holds("CPC") or draft.holds("CCA"):
-        first = "CPC" if draft.holds("CPC") else "CCA"
-    else:
-        order, sentence = draft.tie(
-            ["CPC", "CCA"],
-            reach={
-                "CPC": "with no setting named, coding jobs in physician offices and clinics, where the CPC is "
-                "the credential most asked for",
-                "CCA": "AHIMA's entry credential, for any setting",
-            },
-        )
+        order, sentence = draft.tie(codes, reach=ENTRY_REACH)
         if not order:
             return
         first = order[0]
-        why = [
-            "You named no particular setting: AAPC's CPC and AHIMA's CCA are the two entry coding "
-            "credentials, and both open doors in many settings.",
-        ]
+        why = [part for part in row.why if isinstance(part, str)]
         if sentence:
             why.append(sentence[:1].upper() + sentence[1:])
         draft.step(first, *why)
         if len(order) > 1:
-            draft.alt(order[1], "The other entry coding credential; it ranked second by the tie rule (see step 1).")
+            draft.alt(order[1], ENTRY_SECOND)
     if with_next:
         if first == "CCA":
-            draft.step(
-                "CCS",
-                "AHIMA's ladder climbs from the CCA to the CCS, the hospital coding credential, "
-                "after a year of coding work.",
-            )
+            draft.step(*AHIMA_LADDER)
         else:
             _after_cpc(draft)
 
 
-CODING: dict[str, Callable[[Draft, Lead, bool], None]] = {
-    "physician_office": _physician_office,
-    "hospital_outpatient": _hospital_outpatient,
-    "hospital_inpatient": _hospital_inpatient,
-    "payer": _payer,
-    "any": _any_setting,
+def _next_after_cpc(draft: Draft, row: Route, setting: str, with_next: bool) -> None:
+    if with_next:
+        _after_cpc(draft)
+
+
+def _next_specialty(draft: Draft, row: Route, setting: str, with_next: bool) -> None:
+    if with_next:
+        specialty_step(draft, row.code)
+
+
+def _specialty(draft: Draft, row: Route, setting: str, with_next: bool) -> None:
+    specialty_step(draft, row.code)
+
+
+def _tie(draft: Draft, row: Route, setting: str, with_next: bool) -> None:
+    _entry_tie(draft, row, with_next)
+
+
+def _coding_first(draft: Draft, row: Route, setting: str, with_next: bool) -> None:
+    coding(draft, setting, with_next=False)
+
+
+def _coding_if_empty(draft: Draft, row: Route, setting: str, with_next: bool) -> None:
+    if not draft.picks:
+        coding(draft, setting)
+
+
+Rule = Callable[[Draft, Route, str, bool], None]  # (draft, row, setting, with_next)
+
+RULES: dict[str, Rule] = {
+    "after_cpc": _next_after_cpc,  # the named specialty after a CPC, else CRC
+    "next_specialty": _next_specialty,  # the named specialty, as a next step
+    "specialty": _specialty,
+    "entry_tie": _tie,  # CPC or CCA by the tie rule, then up that issuer's ladder
+    "coding_first": _coding_first,  # the setting's first coding credential
+    "coding_if_empty": _coding_if_empty,  # the coding path, when nothing else was added
 }
+
+
+def follow(draft: Draft, goal: str, setting: str, lead: LeadWords, *, with_next: bool = True) -> None:
+    """Apply the goal's rows of :data:`ROUTES` for the setting, in order."""
+    for row in ROUTES:
+        if row.goal != goal or not _applies(draft, row, setting):
+            continue
+        if row.act in RULES:
+            RULES[row.act](draft, row, setting, with_next)
+        elif row.act == "alt":
+            draft.alt(row.code, " ".join(_words(draft, row.why, setting, lead)))
+        elif row.act == "step" or (row.act == "next" and with_next):
+            draft.step(row.code, *_words(draft, row.why, setting, lead))
+        if row.stop:
+            return
+
+
+# --------------------------------------------------------------------------- the goals
+
+
+def _setting_lead(setting: str) -> LeadWords:
+    def lead(credential: str) -> str:
+        return (
+            f"You want to code {SETTING_WORDS[setting]}: the work setting decides the first coding "
+            f"credential, and there it is {credential}."
+        )
+
+    return lead
 
 
 def coding(draft: Draft, setting: str, *, with_next: bool = True) -> None:
     """The coding path for a setting (the first credential, then the next one)."""
     named = draft.profile.specialty
     spec = match_specialty(draft.catalog, named)
+    lead = _setting_lead(setting)
     if setting == "any" and spec is not None and not draft.holds("CCA", "CPC", "COC"):
+        # a specialty and no setting: AAPC's specialty credentials build on the CPC, so the office route
         setting = "physician_office"
-        draft.alt("CCA", "AHIMA's entry credential for any setting; the specialty you named builds on AAPC's CPC "
-                  "instead.")
+        draft.alt(*SPECIALTY_NO_SETTING)
 
         def lead(credential: str) -> str:
             return (
                 f"You named a specialty ({named}) and no setting: AAPC's specialty credentials "
                 "build on the CPC, so the CPC comes first."
             )
-    else:
 
-        def lead(credential: str) -> str:
-            return (
-                f"You want to code {SETTING_WORDS[setting]}: the work setting decides the first coding "
-                f"credential, and there it is {credential}."
-            )
-
-    CODING[setting](draft, lead, with_next)
-
-
-# --------------------------------------------------------------------------- billing, and both
+    follow(draft, "coding", setting, lead, with_next=with_next)
 
 
 def billing(draft: Draft, setting: str) -> None:
-    p = draft.profile
-    hospital = setting in HOSPITAL
-    if draft.holds("CBCS", "CMRS") and not draft.holds("CPB") and not hospital:
-        draft.step(
-            "CPB",
-            f"You hold {join_and([c.code for c in draft.holds_any(BILLING_KINDS)])}; AAPC's CPB adds a "
-            "billing credential for physician and professional claims: payer rules, denials, appeals.",
-        )
-        draft.alt("CPC", "AAPC's core coding credential: CPC + CPB is the classic pair, a later step.")
-        return
-    if draft.holds("CPB", "CBCS", "CMRS"):
-        draft.step(
-            "CPC",
-            f"You hold {join_and([c.code for c in draft.holds_any(BILLING_KINDS)])}: a coding "
-            "credential is the natural next step (CPC + CPB is the classic pair).",
-        )
-        draft.alt("CPPM", "Practice management builds on billing experience; a later step.")
-        if not draft.holds("CPB"):
-            draft.alt("CPB", "AAPC's billing credential for physician and professional claims.")
-        return
-    if hospital and draft.known("CRCR"):
-        draft.step(
-            "CRCR",
-            "You want to bill for a hospital: hospital billing and revenue-cycle employers ask for HFMA's CRCR "
-            "(patient access, billing, collections); it states no prerequisites.",
-        )
-        draft.alt("CBCS", "NHA's billing and coding credential for any setting; it needs a training program or a "
-                  "year of work first.")
-        draft.alt("CPB", "AAPC's billing credential, aimed at physician and professional claims.")
-    elif hospital or setting == "any" or p.student:
-        if hospital:
-            why = "You want to bill for a hospital: NHA's CBCS covers billing and coding in any setting; AAPC's CPB "
-            why += "is aimed at physician and professional claims."
-        elif p.student:
-            why = "As a student, NHA's CBCS is the usual billing start: it is often bundled with school programs."
-        else:
-            why = "You named no particular setting: NHA's CBCS covers billing and coding in physician offices, "
-            why += "hospitals and billing companies."
-        draft.step("CBCS", why)
-        draft.alt("CPB", "AAPC's billing credential for physician and professional claims (AAPC membership required).")
-    else:
-        draft.step(
-            "CPB",
-            f"You want to bill {SETTING_WORDS[setting]}: AAPC's CPB is the billing credential for "
-            "physician and professional claims.",
-        )
-        draft.alt("CBCS", "NHA's billing and coding credential, often bundled with school programs; it needs a "
-                  "training program or a year of work first.")
-    draft.alt("CMRS", "AMBA's billing credential (online, open book); it needs AMBA membership, whose dues are not "
-              "published, and CEUs every year.")
-
-
-def _pair_ceus(draft: Draft) -> str | None:
-    """'Both are AAPC's: … 40 CEUs every 2 years for the two rather than 36 for each.' (from AAPC's table)"""
-    org = draft.catalog.organizations.get("AAPC")
-    rows = org.renewal.table if org is not None else ()
-    one = next((r.ceus for r in rows if r.credentials == 1), None)
-    two = next((r.ceus for r in rows if r.credentials == 2), None)
-    if not one or not two or [c for c in draft.held if c.issuer == "AAPC" and c.code != "CPC"]:
-        return None
-    return (
-        f"Both are AAPC's: one membership covers them, and AAPC asks {two} CEUs every 2 years for the "
-        f"two rather than {one} for each."
-    )
+    follow(draft, "billing", setting, _setting_lead(setting))
 
 
 def coding_and_billing(draft: Draft, setting: str) -> None:
-    pair = "Coding and billing together: a coding credential plus a billing one; CPC + CPB is the classic pair."
-    if setting in HOSPITAL:
-        coding(draft, setting, with_next=False)
-        if not draft.step(
-            "CRCR",
-            "Coding and billing together: add a billing credential. Hospital billing and revenue-cycle employers "
-            "ask for HFMA's CRCR; it states no prerequisites.",
-        ):
-            draft.step("CBCS", "Coding and billing together: add a billing credential; NHA's CBCS covers any setting.")
-        draft.alt("CBCS", "NHA's billing and coding credential for any setting; it needs a training program or a "
-                  "year of work first.")
-        draft.alt("CPB", "AAPC's billing credential, aimed at physician and professional claims.")
-    else:
-        if not draft.holds("CPC"):
-            why = [pair]
-            if setting != "physician_office":
-                why.append(f"You want to work {SETTING_WORDS[setting]}: the CPC is AAPC's core coding credential.")
-            draft.step("CPC", *why)
-            draft.alt("CCA", "AHIMA's entry coding credential; the CPC pairs with the CPB under one membership.")
-        why = [pair] if draft.holds("CPC") else ["The billing half of the pair."]
-        ceus = _pair_ceus(draft)
-        if ceus:
-            why.append(ceus)
-        draft.step("CPB", *why)
-        draft.alt(
-            "CBCS",
-            "NHA's single credential covering billing and coding, often bundled with school programs; one "
-            "credential instead of two, and it needs a training program or a year of work first.",
-        )
-    if setting != "hospital_inpatient":
-        specialty_step(draft, "COC" if setting == "hospital_outpatient" else "CPC")
-    if not draft.picks:
-        coding(draft, setting)
+    follow(draft, "coding_and_billing", setting, _setting_lead(setting))

@@ -9,22 +9,24 @@ first. Each row carries its reasons and the alternatives it always lists.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from certcli.engine.draft import Draft
 from certcli.engine.experience import EDUCATION_WORDS, EXPERIENCED
+from certcli.engine.pathways import (
+    ADVANCED,
+    CORE_CODING,
+    CORE_FOR_SETTING,
+    DEGREE_ROUTES,
+    DIRECT,
+    NEXT_ROLES,
+    TEACHING,
+    Advanced,
+    Alt,
+    Direct,
+)
 from certcli.engine.specialty import match_specialty
-from certcli.model import EDUCATION_RANK, Category, Credential, Education, FeeKind
+from certcli.model import EDUCATION_RANK, Credential, Education, FeeKind
 from certcli.words import duration, join_and, lower_first
-
-# Held credentials that count as the core an advanced credential builds on.
-CORE_CODING = frozenset({Category.CODING, Category.CODING_AND_BILLING, Category.RISK_ADJUSTMENT, Category.SPECIALTY})
-CORE_BILLING = frozenset({Category.BILLING, Category.CODING, Category.CODING_AND_BILLING})
-
-# The core credential an advanced credential starts from, by work setting (else CPC).
-CORE_FOR_SETTING = {"hospital_outpatient": "COC", "hospital_inpatient": "CCA"}
-
-
 
 # --------------------------------------------------------------------------- what certcli does not know
 
@@ -50,40 +52,6 @@ def unknown_words(draft: Draft, cred: Credential) -> str:
 
 
 # --------------------------------------------------------------------------- the tables
-
-
-Reason = str | Callable[[Draft], str]
-
-
-class Alt(NamedTuple):
-    """An alternative a goal always lists: the code, why it ranked lower."""
-
-    code: str
-    reason: Reason
-    unknown_facts: bool = False  # add what certcli's data does not know about it
-
-
-class Advanced(NamedTuple):
-    """An advanced credential: it starts from a core credential unless the person holds one or has worked."""
-
-    target: str
-    why: str
-    work: str  # the experience the target assumes: "some coding experience"
-    kinds: frozenset[Category] = CORE_CODING  # held credentials that count as the core
-    core: str | None = None  # the core step for a novice; None: CORE_FOR_SETTING (else CPC)
-    say_held_core: bool = False  # name the held credential it builds on
-    subject_ceus: bool = True  # say the subject CEUs it takes to keep
-    alternatives: tuple[Alt, ...] = ()
-    adjacent: tuple[Alt, ...] = ()  # other issuers' credentials employers ask for: the step when it can be sat now
-
-
-class Direct(NamedTuple):
-    """A goal with one credential that can come first."""
-
-    target: str
-    why: tuple[str, ...]
-    alternatives: tuple[Alt, ...] = ()
-    specialty_alternative: bool = False  # list the specialty credential the person named
 
 
 def _privacy_reason(draft: Draft) -> str:
@@ -128,108 +96,11 @@ def _scribe_reason(draft: Draft) -> str:
     return f"AHDPG's scribe credential, the other confirmed one{level}; its issuer's site was not found."
 
 
-ADVANCED: dict[str, Advanced] = {  # goal, or goal/setting where the setting changes the credential
-    "auditing": Advanced(
-        "CPMA",
-        "Auditing: AAPC's CPMA is the auditing credential (records and claims checked for correct coding).",
-        work="coding",
-        say_held_core=True,
-        alternatives=(
-            Alt("CPCO", "Compliance is the neighbouring role: running the rules rather than checking the claims."),
-            Alt("CDEO", "Documentation review for outpatient care, another path for experienced coders."),
-        ),
-    ),
-    "compliance": Advanced(
-        "CPCO",
-        "Compliance: AAPC's CPCO is the credential for running a compliance program (OIG guidance).",
-        work="coding or billing",
-        alternatives=(
-            Alt("CHPS", _privacy_reason),
-            Alt("CPMA", "Auditing is the neighbouring role: checking the claims rather than running the program."),
-        ),
-        adjacent=(
-            Alt("CHC", "Compliance-officer postings often name CCB's CHC (Certified in Healthcare Compliance) "
-                "as well as AAPC's CPCO."),
-        ),
-    ),
-    "documentation/hospital_inpatient": Advanced(
-        "CDIP",
-        "Clinical documentation in hospital inpatient care: AHIMA's CDIP is the documentation integrity "
-        "credential for hospitals, and it needs no membership.",
-        work="hospital coding",
-        core="CCA",
-        subject_ceus=False,
-        alternatives=(
-            Alt("CDEI", "AAPC's inpatient documentation credential; it builds on the CIC or CCS.", unknown_facts=True),
-            Alt("CDEO", "AAPC's documentation credential for outpatient and physician care."),
-        ),
-        adjacent=(
-            Alt("CCDS", "Hospital CDI employers ask for ACDIS's CCDS (Certified Clinical Documentation Specialist)."),
-            Alt("CCDS-O", "Outpatient CDI employers ask for ACDIS's CCDS-O."),
-        ),
-    ),
-    "documentation": Advanced(
-        "CDEO",
-        "Clinical documentation for physician and outpatient care: AAPC's CDEO checks that providers' "
-        "notes support the codes billed.",
-        work="coding",
-        alternatives=(
-            Alt("CDIP", "AHIMA's documentation integrity credential, aimed at hospitals.", unknown_facts=True),
-        ),
-        adjacent=(
-            Alt("CCDS-O", "Outpatient CDI employers ask for ACDIS's CCDS-O (Certified Clinical Documentation "
-                "Specialist – Outpatient)."),
-            Alt("CCDS", "Hospital CDI employers ask for ACDIS's CCDS."),
-        ),
-    ),
-    "management": Advanced(
-        "CPPM",
-        "Practice management: AAPC's CPPM covers the business side of a physician practice "
-        "(revenue cycle, staff, compliance).",
-        work="billing or office",
-        kinds=CORE_BILLING | {Category.HIM},
-        core="CPB",
-        alternatives=(Alt("CPCO", "Compliance officer: a related management role."),),
-        adjacent=(
-            Alt("CMPE", "Medical-group employers ask for MGMA's CMPE (Certified Medical Practice Executive), "
-                "board certification for practice managers."),
-        ),
-    ),
-}
-
-DIRECT: dict[str, Direct] = {
-    "risk_adjustment": Direct(
-        "CRC",
-        (
-            "Risk adjustment (HCC coding for Medicare Advantage, ACA and Medicaid plans): AAPC's CRC is the "
-            "credential for it, and it can be a first credential.",
-            "No apprentice status applies to CRC; AAPC describes it as a difficult exam.",
-        ),
-        (
-            Alt("CPC", "AAPC's core coding credential: a broader start if you are new to coding."),
-            Alt("CPMA", "Risk adjustment auditing is a later step for experienced CRC holders."),
-        ),
-    ),
-    "health_data": Direct(
-        "CHDA",
-        (
-            "Health data analysis: AHIMA's CHDA is the credential for collecting, analysing and reporting "
-            "healthcare data.",
-        ),
-        (
-            Alt("RHIA", _degree_reason("RHIA", Education.BACHELOR)),
-            Alt("RHIT", _degree_reason("RHIT", Education.ASSOCIATE)),
-        ),
-    ),
-    "scribe": Direct(
-        "CMSS",
-        ("Medical scribing: ACMSS's CMSS is a confirmed scribe credential (the MSCAT test).",),
-        (
-            Alt("CMSP", _scribe_reason),
-            Alt("CPMS", "certcli does not recommend it as a step."),
-        ),
-        specialty_alternative=True,
-    ),
+REASONS: dict[str, Callable[[Draft], str]] = {  # the alternatives whose reason is worked out (Alt.worked_out)
+    "privacy": _privacy_reason,
+    "degree:bachelor": _degree_reason("RHIA", Education.BACHELOR),
+    "degree:associate": _degree_reason("RHIT", Education.ASSOCIATE),
+    "scribe": _scribe_reason,
 }
 
 
@@ -237,7 +108,7 @@ def _add_alternatives(draft: Draft, alts: tuple[Alt, ...]) -> None:
     for row in alts:
         if not draft.known(row.code):
             continue
-        reason = row.reason if isinstance(row.reason, str) else row.reason(draft)
+        reason = REASONS[row.reason](draft) if row.worked_out else row.reason
         if row.unknown_facts:
             reason += " " + unknown_words(draft, draft.cred(row.code))
         draft.alt(row.code, reason)
@@ -253,14 +124,16 @@ def _subject_why(draft: Draft, code: str) -> str | None:
     return f"Keeping it takes {claim.value} {cred.renewal.subject} CEUs inside each 2-year AAPC total."
 
 
-def _core_first(draft: Draft, target: str, kinds: frozenset[Category], core: str) -> str | None:
+def _core_first(draft: Draft, rule: Advanced, core: str) -> str | None:
     """An advanced credential builds on a core one: add the core step unless held or experienced."""
-    if draft.holds_any(kinds):
+    target = rule.target
+    if draft.holds_any(rule.kinds):
         return None
-    if draft.experience >= EXPERIENCED:
+    worked = draft.work_years(rule.counts)
+    if worked >= EXPERIENCED:
         draft.alt(
             core,
-            f"A core credential alongside {target} is still worth having; with {duration(draft.experience)} of "
+            f"A core credential alongside {target} is still worth having; with {duration(worked)} of "
             f"work you can go straight to {target}.",
         )
         return None
@@ -293,7 +166,7 @@ def _adjacent(draft: Draft, rule: Advanced, replace: bool) -> bool:
         if not draft.known(row.code) or draft.holds(row.code):
             continue
         cred = draft.cred(row.code)
-        reason = row.reason if isinstance(row.reason, str) else row.reason(draft)
+        reason = REASONS[row.reason](draft) if row.worked_out else row.reason
         if not chosen and draft.person.eligibility(cred).can_sit_now:
             sit = "You can sit it now: you meet its required conditions (see eligibility)."
             first = ("So you need no core coding credential first.",) if replace else ()
@@ -306,7 +179,7 @@ def _adjacent(draft: Draft, rule: Advanced, replace: bool) -> bool:
 
 
 def _advanced(draft: Draft, rule: Advanced) -> None:
-    needs_core = not draft.holds_any(rule.kinds) and draft.experience < EXPERIENCED
+    needs_core = not draft.holds_any(rule.kinds) and draft.work_years(rule.counts) < EXPERIENCED
     if needs_core and _adjacent(draft, rule, replace=True):
         # the person can sit what employers in that role ask for: no core credential first
         if not draft.holds(rule.target):
@@ -321,7 +194,7 @@ def _advanced(draft: Draft, rule: Advanced) -> None:
     if extra:
         why.append(extra)
     core = rule.core or CORE_FOR_SETTING.get(draft.profile.setting, "CPC")
-    first = _core_first(draft, rule.target, rule.kinds, core)
+    first = _core_first(draft, rule, core)
     when = f"after {first}, once you have some {rule.work} experience" if first else None
     if not draft.holds(rule.target):
         draft.step(rule.target, *why, when=when)
@@ -385,17 +258,14 @@ def degree_routes(draft: Draft) -> None:
     if not draft.known("RHIT") or not draft.known("RHIA"):
         return
     him = _him_degree(draft)
-    management = draft.goal == "management"
-    if draft.holds("RHIT") and not draft.holds("RHIA") and management:
-        _first(draft, "RHIA", "You hold the RHIT: AHIMA's RHIA is the HIM management registration, and holding the "
-               "RHIT is one of its routes.")
-    elif him is not None and EDUCATION_RANK[him] >= EDUCATION_RANK[Education.BACHELOR]:
-        _first(draft, "RHIA", "You have (or are finishing) a CAHIIM-accredited bachelor's HIM degree: AHIMA's RHIA is "
-               "the registration it leads to (HIM management); final-term students may test early.")
-    elif him is Education.ASSOCIATE and not draft.holds("RHIT", "RHIA"):
-        _first(draft, "RHIT", "You have (or are finishing) a CAHIIM-accredited associate HIM degree: AHIMA's RHIT is "
-               "the credential hospitals hire HIM graduates on, and it meets the CCS's recommended eligibility; "
-               "final-term students may test early.")
+    fits = {
+        "rhit_for_management": draft.holds("RHIT") and not draft.holds("RHIA") and draft.goal == "management",
+        "bachelor": him is not None and EDUCATION_RANK[him] >= EDUCATION_RANK[Education.BACHELOR],
+        "associate": him is Education.ASSOCIATE and not draft.holds("RHIT", "RHIA"),
+    }
+    route = next((r for r in DEGREE_ROUTES if fits[r.who]), None)
+    if route is not None:
+        _first(draft, route.code, route.why)
     education = draft.profile.education
     if education is None:
         return
@@ -403,15 +273,6 @@ def degree_routes(draft: Draft) -> None:
         draft.alt("RHIT", _degree_reason("RHIT", Education.ASSOCIATE)(draft))
     if EDUCATION_RANK[education] >= EDUCATION_RANK[Education.BACHELOR] or draft.holds("RHIT"):
         draft.alt("RHIA", _degree_reason("RHIA", Education.BACHELOR)(draft))
-
-
-NEXT_ROLES = (  # for someone who holds the credentials a goal leads to: a next role, not another core exam
-    ("CPMA", "Auditing: with several credentials the usual next role is auditing others' coding; AAPC's CPMA is "
-     "its credential."),
-    ("CDEO", "Documentation: reviewing providers' notes against the codes (AAPC's CDEO) is the other next role."),
-    ("CCDS-O", "Documentation: outpatient CDI employers ask for ACDIS's CCDS-O."),
-    ("CPCO", "Compliance: running a compliance program (AAPC's CPCO)."),
-)
 
 
 def next_roles(draft: Draft) -> None:
@@ -425,7 +286,5 @@ def next_roles(draft: Draft) -> None:
                                    "the next step is a role rather than another core exam.")
         else:
             draft.alt(code, why + " " + missing_words(draft, draft.cred(code)))
-    note = ("Teaching is the third next role: AAPC licenses instructors (CPC-I), but certcli's data has no record of "
-            "its requirements; check aapc.com.")
-    if note not in draft.notes:
-        draft.notes.append(note)
+    if TEACHING not in draft.notes:
+        draft.notes.append(TEACHING)
