@@ -878,6 +878,14 @@ def test_a_cpc_a_holder_removes_the_a_before_any_new_exam(catalog: Catalog) -> N
     assert coc.steps[0].eligibility.apprentice is None  # 2 years of coding work: removed on proof
 
 
+def test_the_next_exam_of_a_cpc_a_holder_says_she_is_an_apprentice(catalog: Catalog) -> None:
+    plan = plan_for(catalog, P(goal="coding", held=("CPC-A",), training_hours=80))
+    assert [s.kind for s in plan.steps] == ["apprentice_removal", "exam"]
+    crc = plan.steps[1]
+    assert crc.credential.code == "CRC" and crc.why[0].startswith("You passed the CPC (you hold CPC-A)")
+    assert not any(w.startswith("You hold the CPC;") for w in crc.why)
+
+
 def test_80_hours_alone_do_not_remove_the_a_without_practicode(catalog: Catalog) -> None:
     step = plan_for(catalog, P(goal="coding", setting="physician_office", training_hours=80)).steps[0]
     assert step.eligibility.apprentice == "CPC-A"

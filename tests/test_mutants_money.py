@@ -134,7 +134,7 @@ def test_a_first_time_rate_then_the_regular_rate_are_both_said(run_fixture: Any)
         "saves $150 on the TCA exam and $100 on each recertification: staying a member over 4 years costs $110 more "
         "than never joining."
     ]
-    assert doc["total"] == 150 + 60 + 3 * 100 + 100
+    assert doc["total"]["amount"] == 150 + 60 + 3 * 100 + 100
     assert doc["notes"] == [FIRST_YEAR_ONLY]
 
 
@@ -175,7 +175,7 @@ def test_disputed_third_party_figures_use_the_most_recent_and_say_so(run: Any, t
 
 def test_the_last_known_price_is_the_most_recent_superseded_one(run: Any, tmp_path: Path) -> None:
     def edit(doc: dict[str, Any]) -> None:
-        fee_claims(doc, "TRT", "member").append({"value": 200, "source": "t-aapc-2018", "superseded": True})
+        fee_claims(doc, "TRT", "member").append({"value": 200, "source": "t-aapc-2018", "status": "superseded"})
 
     data = edited_fixture(tmp_path, "ahima.yaml", edit)
     doc = as_json(run("--data-dir", str(data), "cost", "TRT", "--member", "--years", "1", "--json", today=TODAY))

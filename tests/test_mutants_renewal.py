@@ -114,5 +114,5 @@ def test_keeping_a_members_only_credential_with_a_fee_adds_the_fee_to_the_dues(r
     data = edited_fixture(tmp_path, "aapc.yaml", edit)
     doc = as_json(run("--data-dir", str(data), "renew", "TPC", "--json", today=TODAY))
     [keep] = issuer(doc, "AAPC")["cost_to_keep"]
-    assert (keep["total"], keep["dues_per_year"], keep["recertification"]) == (200 * 2 + 50, 200, 50)
+    assert (keep["total"]["amount"], keep["dues_per_year"], keep["recertification"]) == (200 * 2 + 50, 200, 50)
     assert keep["text"] == "$450 per 2 years: dues $200 × 2 + recertification $50"

@@ -245,6 +245,9 @@ AHIMA_LADDER = ("CCS", "AHIMA's ladder climbs from the CCA to the CCS, the hospi
                 "coding work.")
 AFTER_CPC = ("CRC", "You hold the CPC; risk adjustment (CRC) is the next AAPC coding credential for physician offices "
              "and provider groups.")
+AFTER_CPC_A = ("You passed the CPC (you hold CPC-A); risk adjustment (CRC) is the next AAPC coding credential for "
+               "physician offices and provider groups, and it has no apprentice status, so it can come while the A is "
+               "being removed.")
 NAME_A_SPECIALTY = "A specialty credential is the other usual next step: name a specialty to get one."
 SPECIALTY_NO_SETTING = ("CCA", "AHIMA's entry credential for any setting; the specialty you named builds on AAPC's CPC "
                         "instead.")

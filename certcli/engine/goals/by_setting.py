@@ -14,6 +14,7 @@ from certcli.engine.draft import Draft
 from certcli.engine.experience import EXPERIENCED
 from certcli.engine.pathways import (
     AFTER_CPC,
+    AFTER_CPC_A,
     AHIMA_LADDER,
     ENTRY_REACH,
     ENTRY_SECOND,
@@ -141,6 +142,8 @@ def _after_cpc(draft: Draft) -> None:
     if specialty_step(draft, "CPC") or not draft.holds("CPC"):
         return
     code, why = AFTER_CPC
+    if any(str(held).upper() == "CPC-A" for held in draft.profile.held):
+        why = AFTER_CPC_A
     draft.step(code, why, *(() if draft.profile.specialty else (NAME_A_SPECIALTY,)))
 
 
