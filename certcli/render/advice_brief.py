@@ -154,7 +154,7 @@ def brief_step(catalog: Catalog, plan: Plan, i: int, step: Step, notes: Footnote
                         f"({who}, {plural(q.attempts, 'attempt')})")
         if q.dues is not None:
             bits.append(f"{org.code} dues {money(q.dues.amount) if q.dues.amount is not None else NOT_PUBLISHED}"
-                        + (f" ({q.dues.unverified})" if q.dues.unverified else ""))
+                        " a year" + (f" ({q.dues.unverified})" if q.dues.unverified else ""))
         text.append(" + ".join(bits) or NOT_PUBLISHED, style="")
         if q.total is not None and len(bits) > 1:
             text.append(f" = {money(q.total)}")
