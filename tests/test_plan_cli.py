@@ -200,3 +200,12 @@ def test_start_and_pace_from_an_answers_file(run: Run, tmp_path: Path) -> None:
     study = next(m for m in doc["milestones"] if m["kind"] == "study")
     assert (study["date"], study["until"]) == ("2028-02-29", "2028-03-28")  # 4 weeks at 20 hours a week
     assert doc["profile"]["study_hours_per_week"] == 20
+
+
+def test_detail_gives_ahimas_window_and_extension_rules_with_their_source(run: Run) -> None:
+    out = flat(advise(run, *HIM_GRADUATE, "--detail").stdout)
+    assert "Before the exam" in out
+    assert "Eligibility window 120 days from approval" in out
+    assert "Extensions of 30 days at a time" in out and "$50 each" in out
+    assert "answers.ahima.org" in out
+    assert "Before the exam" not in advise(run, *HIM_GRADUATE).stdout

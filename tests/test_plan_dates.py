@@ -227,3 +227,25 @@ def test_an_issuer_already_held_keeps_its_own_dates(catalog: Catalog) -> None:
                     education="bachelor")
     assert milestones(plan, "renewal_due", "AAPC") == []
     assert plan.schedule is not None and not any(n.startswith("AHIMA") for n in plan.schedule.notes)
+
+
+# --------------------------------------------------------------------------- which year's code books
+
+
+def test_the_book_year_follows_the_exam_date_and_the_issuers_first_day(catalog: Catalog) -> None:
+    def books(start: date, **answers: Any) -> Any:
+        plan = plan_for(catalog, start=start, **answers)
+        assert plan.schedule is not None
+        return plan.schedule.steps[0]
+
+    # AAPC: that year's books from Jan 15 (the previous year's also allowed), the previous year's before
+    early = books(date(2026, 11, 1), goal="coding", setting="physician_office", training_hours=80)
+    assert (early.exam, early.book_year, early.previous_year_books) == (date(2026, 11, 1), 2026, True)
+    january = books(date(2027, 1, 14), goal="coding", setting="physician_office", training_hours=80)
+    assert january.book_year == 2026
+    assert books(date(2027, 1, 15), goal="coding", setting="physician_office", training_hours=80).book_year == 2027
+    # AHIMA: that year's books from May 1, and only those
+    him = {"goal": "coding", "education": "associate", "him_degree": "associate"}
+    april = books(date(2027, 4, 30), **him)
+    assert (april.code, april.book_year, april.previous_year_books) == ("RHIT", 2026, False)
+    assert books(date(2027, 5, 1), **him).book_year == 2027

@@ -37,9 +37,8 @@ def preparation(catalog: Catalog, cred: Credential) -> Preparation:
         assert found is not None
         return found.model_copy(update={"code": cred.code})
     merged: dict[str, Any] = {}
-    for name in type(own).model_fields:
-        mine = getattr(own, name)
-        merged[name] = mine if mine not in (None, ()) else getattr(base, name)
+    for name in type(own).model_fields:  # what the credential's entry gives, over the issuer's
+        merged[name] = getattr(own if name in own.model_fields_set else base, name)
     merged["code"] = cred.code
     return own.model_copy(update=merged)
 
@@ -157,8 +156,7 @@ def retake(catalog: Catalog, cred: Credential, quote: Quote | None) -> Retake | 
             sources += [one.source, two.source]
             extra = two.value - one.value
             return Retake(cred.code, extra, (
-                f"the 2-attempt package costs {money(two.value)}, {money(extra)} more than one attempt "
-                f"({money(one.value)}): bought up front, that is the retake{after}"), wait,
+                f"the 2-attempt package, {money(extra)} more ({money(two.value)}){after}"), wait,
                 tuple(dict.fromkeys(sources)))
         return Retake(cred.code, None, f"a 2-attempt package is sold; its price is not published{after}", wait,
                       tuple(dict.fromkeys(sources)))

@@ -34,7 +34,7 @@ import calendar
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from certcli.catalog import Catalog, normalize
 from certcli.engine.eligibility import Applicant
@@ -42,7 +42,7 @@ from certcli.engine.experience import practicode_of
 from certcli.engine.prep import GENERIC_STUDY, PrepLine, StudyTime, preparation, study_time
 from certcli.engine.price import LineItem, labelled
 from certcli.engine.renewal import add_years, ceu_requirement
-from certcli.model import Credential, Criterion
+from certcli.model import Claim, Credential, Criterion
 from certcli.words import an, hours, join_and, money
 
 if TYPE_CHECKING:
@@ -107,6 +107,10 @@ class StepDates(NamedTuple):
     estimate: bool  # the exam date rests on an assumption
     year: int  # the plan year of the exam (or of the removal)
     from_estimate: bool = False  # the study starts after an exam whose date rests on an assumption
+    window: Claim[Any] | None = None  # the exam window's claim (its source)
+    extension: Claim[Any] | None = None  # how the window is extended, and what it costs
+    book_rule: Claim[Any] | None = None  # which year's code books the exam takes
+    previous_year_books: bool = False  # the previous year's books are allowed too
 
 
 class Schedule(NamedTuple):
@@ -210,7 +214,8 @@ def step_dates(catalog: Catalog, person: Applicant, steps: Sequence[Step], waits
             exam=exam, exam_by=exam_by, window_days=int(window.value) if window is not None else None,
             book_year=_book_year(catalog, cred, exam), removal=rem,
             estimate=(study.estimate and study.days > 0) or paced, year=plan_year(start, exam, horizon),
-            from_estimate=paced,
+            from_estimate=paced, window=window, extension=catalog.pick(prep.extension),
+            book_rule=catalog.pick(prep.book_year), previous_year_books=prep.previous_year_books,
         ))
         paced = out[-1].estimate
         cursor = exam + timedelta(days=1)
@@ -286,7 +291,7 @@ def keeping_milestones(
             ceus = f"{req.ceus} {code} CEUs" if req.ceus is not None else f"{code} CEUs (number not published)"
             text = f"{ceus} due for {join_and([c.code for c in req.credentials] or [c.code for c in now])}"
             if code == "AAPC" and k == 1:
-                text += " (AAPC pro-rates the first cycle to your membership due date)"
+                text += " (the first cycle is pro-rated)"
             out.append(Milestone(day, "renewal_due", code, text, estimate))
             k += 1
     return out, notes

@@ -240,6 +240,7 @@ class Preparation(Frozen):
     # MM-DD: an exam from this day of the year takes that year's code books, before it the previous
     # year's (book_year says so, with its source)
     books_from: str | None = Field(default=None, pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+    previous_year_books: bool = False  # the previous year's books are allowed too (book_year says so)
     window_days: CountFact | None = None  # the exam is taken within this many days of approval
     extension: TextFact | None = None
     retest_wait_days: CountFact | None = None  # where the credential's exam facts give none

@@ -240,7 +240,8 @@ def plan_parts(plan: Plan, catalog: Catalog, notes: Footnotes, detail: bool = Fa
         parts.append(brief.brief_step(catalog, plan, i, step, notes))
         if detail:
             cards = _step_parts(catalog, plan, i + 1, step, notes)[1:]
-            parts.extend(cards)
+            rules = brief.exam_rules_part(plan, i, notes)
+            parts.extend([*cards[:2], *([rules] if rules is not None else []), *cards[2:]])
     for extra in (brief.timeline_part(plan), brief.cost_chart_part(plan, detail)):
         if extra is not None:
             parts.append(extra)

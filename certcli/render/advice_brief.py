@@ -141,7 +141,9 @@ def brief_step(catalog: Catalog, plan: Plan, i: int, step: Step, notes: Footnote
     elif dates and step.kind == "exam" and d is not None and d.exam_by is not None:
         part.bullets.append(Text("Window: ", style="bold").append(
             f"apply when ready: the exam must be taken within {d.window_days} days of approval "
-            f"(by {_day(plan, d.exam_by, d.estimate)} if you apply on {_day(plan, d.exam, d.estimate)})", style=""))
+            f"(by {_day(plan, d.exam_by, d.estimate)} if you apply on {_day(plan, d.exam, d.estimate)}); "
+            "extensions cost extra", style="").append(" ").append(
+            notes.cite([c.source for c in (d.window, d.extension) if c is not None])))
     q = step.quote
     if q is not None:
         text = Text("First year: ", style="bold")
@@ -169,15 +171,20 @@ def brief_step(catalog: Catalog, plan: Plan, i: int, step: Step, notes: Footnote
             names = join_and([line.name.split(" (", 1)[0] for line in group])
             known = [line.item.amount for line in group if line.item.amount is not None]
             price = money(sum(known)) if len(known) == len(group) else "price not published"
-            how = "required" if required else "optional, not in the total"
+            how = "required" if required else "optional"
             text = Text(f"{label} ({how}): ", style="bold").append(f"{names} — {price}", style="")
             extra = {line.item.note.split("; ", 1)[-1] for line in group
                      if line.item.note and line.item.note != "price not published"}
             if extra:
                 text.append(f"; {'; '.join(sorted(extra))}")
+            cites = [line.needed_source for line in group]
             if kind == "books" and d is not None and d.book_year is not None:
-                text.append(f"; for this exam date, the {d.book_year} books")
-            text.append(" ").append(notes.cite([line.needed_source for line in group]))
+                text.append(f"; {d.book_year} books for this exam date")
+                if d.previous_year_books:
+                    text.append(f" ({d.book_year - 1}'s also allowed)")
+                if d.book_rule is not None:
+                    cites.append(d.book_rule.source)
+            text.append(" ").append(notes.cite(cites))
             part.bullets.append(text)
     retake = next((r for r in plan.retakes if r.code == cred.code), None)
     if retake is not None:
@@ -277,5 +284,21 @@ def notes_part(plan: Plan) -> Part:
     return Part("Notes", level=2, bullets=honest)
 
 
-__all__ = ["NOT_REQUIRED", "brief_step", "cost_chart_part", "notes_part", "pay_line", "summary_part",
+def exam_rules_part(plan: Plan, i: int, notes: Footnotes) -> Part | None:
+    """--detail: the rules behind the step's exam dates and books, word for word from the data."""
+    sch = plan.schedule
+    if sch is None or i >= len(sch.steps):
+        return None
+    d = sch.steps[i]
+    part = Part("Before the exam")
+    if d.window is not None:
+        part.rows.append(("Eligibility window", *notes.claim(d.window, lambda v: f"{v} days from approval")))
+    if d.extension is not None:
+        part.rows.append(("Extensions", *notes.claim(d.extension)))
+    if d.book_rule is not None:
+        part.rows.append(("Code books", *notes.claim(d.book_rule)))
+    return part if part.rows else None
+
+
+__all__ = ["NOT_REQUIRED", "brief_step", "exam_rules_part", "cost_chart_part", "notes_part", "pay_line", "summary_part",
            "timeline_part"]
