@@ -355,6 +355,8 @@ class CostDocument(Document):
     items: list[LineItem]
     by_year: list[YearTotal]
     total: Total
+    new_spending: Total  # the total less the dues already paid to keep a held credential (issue 12)
+    dues_already_paid_to: list[str]
     strategy: list[str]
     break_even: list[BreakEven]
     notes: list[str]

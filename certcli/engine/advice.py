@@ -135,22 +135,16 @@ class Spending(NamedTuple):
     already_paid: tuple[str, ...]  # organizations whose dues the person already pays for a held credential
 
 
-def _spending(catalog: Catalog, held: tuple[Credential, ...], cost: fees.PathCost,
-              prep: tuple[PrepLine, ...] = ()) -> Spending:
+def _spending(cost: fees.PathCost, prep: tuple[PrepLine, ...] = ()) -> Spending:
     """Dues already paid are not new spending; the required books and training count in both totals
     (a price not published makes them incomplete); optional ones in neither."""
     needed = [line.item for line in prep if line.required]
     extra = sum(i.amount or 0 for i in needed)
     unknown = any(i.amount is None for i in needed)
-    paid = []
-    for org in _orgs_in_order(catalog, list(held)):
-        keep = catalog.pick(org.membership.required_to_keep)
-        if keep is not None and keep.value is True:
-            paid.append(org.code)
-    dues_paid = sum(i.amount or 0 for i in cost.items if i.kind == "dues" and i.organization in paid)
+    new = cost.new_spending if cost.new_spending is not None else cost.total
     return Spending(
-        new_spending=cost.total - dues_paid + extra, all_in=cost.total + extra,
-        complete=not cost.incomplete and not unknown, already_paid=tuple(paid),
+        new_spending=new + extra, all_in=cost.total + extra,
+        complete=not cost.incomplete and not unknown, already_paid=cost.already_paid,
     )
 
 
@@ -413,7 +407,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     notes += _notes(draft, steps, cost, pay)
 
     return Plan(
-        spending=_spending(catalog, held, cost, lines) if cost is not None else None,
+        spending=_spending(cost, lines) if cost is not None else None,
         profile=profile.model_copy(update={"goal": goal, "start": start}),
         schedule=dated,
         prep=lines,

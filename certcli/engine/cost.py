@@ -71,6 +71,8 @@ class PathCost(NamedTuple):
     attempts: int = 1
     membership: tuple[tuple[str, str], ...] = ()  # (organization, "required" | "member" | "non-member" | …)
     notes: tuple[str, ...] = ()  # assumptions and caveats
+    already_paid: tuple[str, ...] = ()  # issuers whose dues the person pays anyway, to keep a held credential
+    new_spending: int | None = None  # total less those dues (issue 12: dues already paid are not new spending)
 
     def by_year(self) -> dict[int, int]:
         """Known amounts per year, every year of the plan present."""
@@ -248,6 +250,8 @@ def path_cost(
     items.sort(key=order)
     unknown = _unknown_words(items) + unknown_extra
     total = sum(i.amount for i in items if i.amount is not None)
+    paid = dues_already_paid(catalog, held)
+    dues_paid = sum(i.amount or 0 for i in items if i.kind == "dues" and i.organization in paid)
     return PathCost(
         codes=tuple(c.code for c in path),
         years=years,
@@ -262,7 +266,21 @@ def path_cost(
         attempts=attempts,
         membership=tuple(choices),
         notes=tuple(dict.fromkeys(notes)),
+        already_paid=paid,
+        new_spending=total - dues_paid,
     )
+
+
+def dues_already_paid(catalog: Catalog, held: Sequence[Credential]) -> tuple[str, ...]:
+    """The issuers, in catalog order, whose dues someone holding ``held`` pays anyway: keeping one
+    of its credentials requires membership. Those dues are never new spending for a new credential."""
+    codes = {c.issuer for c in held}
+    out = []
+    for code, org in catalog.organizations.items():
+        keep = catalog.pick(org.membership.required_to_keep) if code in codes else None
+        if keep is not None and keep.value is True:
+            out.append(code)
+    return tuple(out)
 
 
 def _tier_notes(catalog: Catalog, op: OrgPath, buyer: Buyer, items: Sequence[LineItem]) -> list[str]:

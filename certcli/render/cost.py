@@ -85,6 +85,13 @@ def cost_view(catalog: Catalog, pc: PathCost, buyer: Buyer, today: date) -> Rend
         total.append(f" + {UNKNOWN_MARK}", style="yellow")
         label.append(" (incomplete)", style="yellow")
     table.add_row(label, total, "")
+    if pc.already_paid and pc.new_spending is not None and pc.new_spending != pc.total:
+        paid = " and ".join(pc.already_paid)
+        new = Text(money(pc.new_spending), style="bold")
+        if pc.incomplete:
+            new.append(f" + {UNKNOWN_MARK}", style="yellow")
+        table.add_row(Text(f"  New spending ({paid} dues already paid)", style="italic"),
+                      new, "")
     parts += [Text(""), table]
 
     if pc.incomplete:
@@ -123,6 +130,9 @@ def cost_json(catalog: Catalog, pc: PathCost, buyer: Buyer) -> dict[str, Any]:
             for year, amount in pc.by_year().items()
         ],
         "total": total_json(pc.total, not pc.incomplete, pc.unknown),
+        "new_spending": total_json(pc.new_spending if pc.new_spending is not None else pc.total,
+                                   not pc.incomplete, pc.unknown),
+        "dues_already_paid_to": list(pc.already_paid),
         "strategy": list(pc.strategy),
         "break_even": [
             {

@@ -1,0 +1,33 @@
+"""``cost --held``: the dues someone already pays to keep a held credential are not new spending
+(issue 12) — the same split ``advise`` makes, from the same rule (engine/cost.dues_already_paid)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import as_json, flat, ok
+
+
+def test_cost_with_a_held_credential_splits_new_spending_from_the_total(run: Any) -> None:
+    held = as_json(run("cost", "CRC", "--held", "CPC", "--json"))
+    dues = [i["amount"] for i in held["items"] if i["kind"] == "dues" and i["organization"] == "AAPC"]
+    exam = [i["amount"] for i in held["items"] if i["kind"] == "exam"]
+    assert len(dues) == 4 and held["dues_already_paid_to"] == ["AAPC"]
+    assert held["total"]["amount"] == sum(dues) + sum(exam)
+    assert held["new_spending"]["amount"] == sum(exam)  # the AAPC dues are paid anyway, for the CPC
+    out = flat(ok(run("cost", "CRC", "--held", "CPC")).stdout)
+    assert f"New spending (AAPC dues already paid) ${sum(exam):,}" in out
+
+
+def test_advise_and_cost_agree_on_new_spending(run: Any) -> None:
+    cost = as_json(run("cost", "CPMA", "--held", "CPC", "--json"))
+    plan = as_json(run("advise", "--goal", "auditing", "--held", "CPC", "--experience-years", "3", "--json"))
+    assert plan["path"][0]["code"] == "CPMA"
+    books = sum(i["amount"] or 0 for i in plan["total_cost"]["line_items"] if i["required"])
+    assert plan["total_cost"]["new_spending"] == cost["new_spending"]["amount"] + books
+
+
+def test_without_held_credentials_everything_is_new(run: Any) -> None:
+    doc = as_json(run("cost", "CPC", "CCS", "--json"))
+    assert doc["dues_already_paid_to"] == [] and doc["new_spending"] == doc["total"]
+    assert "New spending" not in ok(run("cost", "CPC", "CCS")).stdout
