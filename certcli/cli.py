@@ -156,15 +156,17 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-data_app = typer.Typer(help="Check the data files.", no_args_is_help=True)
+data_app = typer.Typer(help="Check, copy, compare and maintain the data files.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
 
 
 def _version(value: bool) -> None:
     if value:
         from certcli import __version__
+        from certcli.paths import release_date
 
-        typer.echo(f"certcli {__version__}")
+        dated = release_date()
+        typer.echo(f"certcli {__version__}" + (f" (data {dated})" if dated else ""))
         raise typer.Exit()
 
 
@@ -198,6 +200,10 @@ COMMANDS: list[tuple[typer.Typer, str, Callable[..., None]]] = [
     (app, "schema", schema.schema),
     (app, "mcp", mcp.mcp),
     (data_app, "check", data.check),
+    (data_app, "path", data.path),
+    (data_app, "export", data.export),
+    (data_app, "sources", data.sources),
+    (data_app, "diff", data.diff),
 ]
 for group, name, function in COMMANDS:
     group.command(name, cls=CertcliCommand)(function)

@@ -7,8 +7,8 @@ it breaks the contract) and their types; documents may carry more keys (``extra=
 adding keys keeps the schema version, renaming or removing one takes a new
 :data:`certcli.documents.SCHEMA_VERSION`.
 
-Imported only by ``certcli schema`` and the tests: building these schemas costs start-up time
-that no other command pays.
+Imported only by ``certcli schema``, the MCP server (its tools' output schemas) and the tests:
+building these schemas costs start-up time that no other command pays.
 """
 
 from __future__ import annotations
@@ -460,6 +460,88 @@ class AdviseDocument(Document):
     sources: dict[str, Source]
 
 
+# --------------------------------------------------------------------------- the CEU log, data check
+
+
+class CeuEntry(Open):
+    id: str
+    date: str
+    hours: float
+    title: str
+    provider: str | None
+    credentials: list[str]
+    categories: list[str]
+    certificate: str | None
+    sha256: str | None
+
+
+class CeuHold(Open):
+    code: str
+    earned: str | None
+    cycle_end: str | None
+
+
+class CeuEntryDocument(Document):
+    """``ceu add`` and ``ceu edit``: the entry as logged."""
+
+    entry: CeuEntry
+
+
+class CeuHoldsDocument(Document):
+    """``ceu hold`` and ``ceu unhold``: every credential the log holds."""
+
+    holds: list[CeuHold]
+
+
+class CeuListDocument(Document):
+    entries: list[CeuEntry]
+
+
+class CeuRemoveDocument(Document):
+    removed: str
+    entries: int
+
+
+class CeuIssuerProgress(Open):
+    issuer: str
+    credentials: list[str]
+    cycle_years: int | None
+    cycle_end: str | None
+    days_left: int | None
+    required: float | None
+    earned: float
+    needed: float | None
+    subject: list[dict[str, Any]]
+    sources: list[str]
+
+
+class CeuProgressDocument(Document):
+    today: str
+    issuers: list[CeuIssuerProgress]
+    entries: list[dict[str, Any]]
+    flags: list[dict[str, Any]]
+
+
+class CeuExportDocument(Document):
+    """What ``ceu export FILE`` wrote: counts (the whole log) or entry ids (``--audit CODE``)."""
+
+    file: str
+    entries: int | list[str]
+
+
+class CeuImportDocument(Document):
+    added: int
+    already: int
+    holds_added: list[str]
+    holds_kept: list[str]
+
+
+class DataCheckDocument(Document):
+    data_dir: str
+    ok: bool
+    problems: list[str]
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -485,6 +567,16 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "cost": CostDocument,
     "renew": RenewDocument,
     "advise": AdviseDocument,
+    "ceu add": CeuEntryDocument,
+    "ceu edit": CeuEntryDocument,
+    "ceu hold": CeuHoldsDocument,
+    "ceu unhold": CeuHoldsDocument,
+    "ceu list": CeuListDocument,
+    "ceu remove": CeuRemoveDocument,
+    "ceu progress": CeuProgressDocument,
+    "ceu export": CeuExportDocument,
+    "ceu import": CeuImportDocument,
+    "data check": DataCheckDocument,
     "error": ErrorDocument,
 }
 assert SCHEMA_VERSION == 1, "the models' Literal[1] follow the schema version"

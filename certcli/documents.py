@@ -265,6 +265,12 @@ def plan_document(catalog: Catalog, plan: Plan, today: date) -> dict[str, Any]:
     return envelope(catalog, plan_json(plan, catalog, today))
 
 
+def versioned(body: dict[str, Any], catalog: Catalog | None = None) -> dict[str, Any]:
+    """A document of ``certcli ceu`` (the CEU log's holds, entries, progress, files written) or of
+    ``data check``: ``data_version`` is that of the catalog the command read, None when it read none."""
+    return {"schema_version": SCHEMA_VERSION, "data_version": catalog.data_version if catalog else None, **body}
+
+
 def error_document(code: int, message: str) -> dict[str, Any]:
     """What ``--json`` prints when a run fails: ``{"error": {"code": 2, "message": …}}``."""
     return {"schema_version": SCHEMA_VERSION, "error": {"code": code, "message": message}}

@@ -3,7 +3,8 @@ server over stdio.
 
 Each tool is one call into :mod:`certcli.documents`, the functions that build the commands'
 ``--json`` documents, so a tool answers with exactly the document the matching command prints
-(same keys, same ``schema_version`` and ``data_version``). The catalog is loaded once, when
+(same keys, same ``schema_version`` and ``data_version``), and publishes as its output schema
+that document's model in :mod:`certcli.contract`. The catalog is loaded once, when
 the server starts; every call after that reads it.
 
 A mistake in a call (an unknown code, a bad answers key) comes back as a tool error carrying
@@ -97,6 +98,19 @@ class Tools:
         if self._catalog is None:
             self._catalog = self._load()
         return self._catalog
+
+    # Each tool's document, by its name in certcli.contract (``certcli schema NAME``): its output schema.
+    DOCUMENTS = {
+        "search_credentials": "search",
+        "show_credential": "show",
+        "compare_credentials": "compare",
+        "list_credentials": "list",
+        "fees": "fees",
+        "memberships": "memberships",
+        "cost_of_path": "cost",
+        "advise": "advise",
+        "renewal_plan": "renew",
+    }
 
     def functions(self) -> list[Callable[..., dict[str, Any]]]:
         """The tool functions, in the order a client lists them: their names, parameters and
@@ -286,9 +300,10 @@ def tool_list(tools: Tools) -> list[dict[str, Any]]:
     ]
 
 
-def answered(function: Callable[..., dict[str, Any]]) -> Callable[..., Any]:
+def answered(function: Callable[..., dict[str, Any]], document: type[Any]) -> Callable[..., Any]:
     """The tool the SDK registers: ``function``'s document as the call's text (the JSON the command
-    prints) and its structured content; a :class:`CertcliError` as a tool error, its one line the text."""
+    prints) and its structured content, whose output schema is ``document`` (certcli.contract's model,
+    as ``certcli schema`` prints it); a :class:`CertcliError` as a tool error, its one line the text."""
     from mcp_types import CallToolResult, TextContent
 
     def tool(**arguments: Any) -> CallToolResult:
@@ -302,7 +317,7 @@ def answered(function: Callable[..., dict[str, Any]]) -> Callable[..., Any]:
     tool.__name__ = function.__name__
     tool.__doc__ = description(function)
     tool.__signature__ = inspect.signature(function, eval_str=True).replace(  # type: ignore[attr-defined]
-        return_annotation=CallToolResult
+        return_annotation=Annotated[CallToolResult, document]  # the SDK's way to give a result's schema
     )
     return tool
 
@@ -325,6 +340,7 @@ def build_server(tools: Tools) -> Any:
     from pydantic import ValidationError
 
     from certcli import __version__
+    from certcli.contract import DOCUMENTS
 
     class Server(MCPServer[Any]):
         async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
@@ -337,7 +353,8 @@ def build_server(tools: Tools) -> Any:
 
     server = Server(name="certcli", version=__version__, instructions=INSTRUCTIONS, log_level="WARNING")
     for function in tools.functions():
-        server.add_tool(answered(function), name=function.__name__, description=description(function))
+        document = DOCUMENTS[Tools.DOCUMENTS[function.__name__]]
+        server.add_tool(answered(function, document), name=function.__name__, description=description(function))
     return server
 
 

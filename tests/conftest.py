@@ -91,6 +91,12 @@ def as_json(result: Any) -> Any:
     return json.loads(ok(result).stdout)
 
 
+def body(doc: dict[str, Any]) -> dict[str, Any]:
+    """A --json document without the two keys every document starts with (schema_version, data_version)."""
+    assert {"schema_version", "data_version"} <= set(doc), doc
+    return {k: v for k, v in doc.items() if k not in ("schema_version", "data_version")}
+
+
 def flat(text: str) -> str:
     """Text with every run of blanks and line breaks made one space (phrases wrap at 80 columns)."""
     return " ".join(text.split())

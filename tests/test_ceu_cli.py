@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from certcli import store
 from certcli.cli import app
 from certcli.commands.common import Clock
-from tests.conftest import TODAY, as_json, ok
+from tests.conftest import TODAY, as_json, body, ok
 
 DAY = TODAY - timedelta(days=300)
 RECENT = (TODAY - timedelta(days=10)).isoformat()
@@ -91,7 +91,7 @@ def test_list_json_shape(two: Callable[..., Any]) -> None:
                         "--category", "aapc-approved", "--json"))["entry"]  # fmt: skip
     assert added["credentials"] == ["CPC"]  # an AAPC subject: only the AAPC credential
     listed = as_json(two("list", "--json"))
-    assert listed == {"entries": [added]}
+    assert body(listed) == {"entries": [added]}
     assert set(added) >= {"id", "date", "hours", "title", "provider", "credentials", "categories", "certificate",
                           "sha256"}  # fmt: skip
     assert (added["hours"], added["categories"]) == (1.5, ["aapc-approved", "auditing"])
@@ -142,13 +142,13 @@ def test_edit_and_remove(two: Callable[..., Any]) -> None:
     assert changed["entry"] | {"hours": 2, "credentials": ["CCS", "CPC"], "categories": []} == entry
     assert (changed["entry"]["hours"], changed["entry"]["credentials"]) == (4, ["CCS"])
     assert _progress(two)["AHIMA"]["earned"] == 4 and _progress(two)["AAPC"]["earned"] == 0
-    assert as_json(two("remove", entry["id"], "--json")) == {"removed": entry["id"], "entries": 0}
-    assert as_json(two("list", "--json")) == {"entries": []}
+    assert body(as_json(two("remove", entry["id"], "--json"))) == {"removed": entry["id"], "entries": 0}
+    assert body(as_json(two("list", "--json"))) == {"entries": []}
 
 
 def test_unhold_keeps_the_entries(two: Callable[..., Any]) -> None:
     ok(two("add", "2", "--title", "x", "--for", "CCS"))
-    assert as_json(two("unhold", "ccs", "--json")) == {"holds": [{"code": "CPC", "earned": DAY.isoformat(),
+    assert body(as_json(two("unhold", "ccs", "--json"))) == {"holds": [{"code": "CPC", "earned": DAY.isoformat(),
                                                                    "cycle_end": None}]}  # fmt: skip
     assert list(_progress(two)) == ["AAPC"]
     assert len(as_json(two("list", "--json"))["entries"]) == 1
@@ -174,9 +174,9 @@ def test_export_then_import_on_another_machine(two: Callable[..., Any], tmp_path
     ok(two("add", "5", "--title", "Webinar, with a comma", "--for", "CCS", "--category", "hiim"))
     before = as_json(two("list", "--json"))
     target = tmp_path / name
-    assert as_json(two("export", str(target), "--json")) == {"file": str(target), "holds": 2, "entries": 2}
+    assert body(as_json(two("export", str(target), "--json"))) == {"file": str(target), "holds": 2, "entries": 2}
     monkeypatch.setenv("CERTCLI_DB", str(tmp_path / "other" / "ceu.sqlite3"))
-    assert as_json(two("import", str(target), "--json")) == {"added": 2, "already": 0,
+    assert body(as_json(two("import", str(target), "--json"))) == {"added": 2, "already": 0,
                                                              "holds_added": ["CCS", "CPC"], "holds_kept": []}
     assert as_json(two("list", "--json")) == before
     assert _progress(two)["AAPC"]["needed"] == 26 and _progress(two)["AHIMA"]["needed"] == 15

@@ -112,3 +112,25 @@ def test_with_json_an_error_is_one_document_on_stdout_beside_its_line_on_stderr(
 def test_json_after_a_double_dash_is_a_word_not_the_option(run: Any) -> None:
     result = run("search", "--", "--json", today=TODAY)
     assert result.exit_code == 1 and result.stdout == ""
+
+
+def test_every_ceu_document_starts_with_the_two_versions(run: Any, tmp_path: Any, catalog: Catalog) -> None:
+    db = str(tmp_path / "log.sqlite3")
+    steps = [
+        ["ceu", "hold", "CPC@2024-03-15"],
+        ["ceu", "add", "2", "--title", "Coding clinic", "--date", "2026-01-10"],
+        ["ceu", "list"],
+        ["ceu", "progress"],
+        ["ceu", "export", str(tmp_path / "log.json")],
+        ["ceu", "import", str(tmp_path / "log.json")],
+        ["ceu", "unhold", "CPC"],
+    ]
+    for args in steps:
+        result = run(*args, "--db", db, "--json", today=TODAY)
+        assert result.exit_code == 0, (args, result.output)
+        doc = json.loads(result.stdout)
+        assert doc["schema_version"] == documents.SCHEMA_VERSION, args
+        assert doc["data_version"] in (catalog.data_version, None), args
+    entry = json.loads(run("ceu", "list", "--db", db, "--json").stdout)["entries"][0]["id"]
+    removed = json.loads(run("ceu", "remove", entry, "--db", db, "--json").stdout)
+    assert (removed["schema_version"], removed["removed"]) == (documents.SCHEMA_VERSION, entry)

@@ -135,7 +135,7 @@ def test_compare_csv_gives_the_ccs_non_member_fee_and_its_source_as_the_catalog_
 ) -> None:
     facts = {r["fact"]: r for r in as_dicts(rows_of(run("compare", "CPC", "CCS", "--csv")))}
     claim = _current_fee(catalog, "CCS", Audience.NON_MEMBER)
-    row = facts["fees.exam.non_member"]
+    row = facts["exam_fee.non_member"]
     assert int(row["CCS"]) == claim.value
     assert row["CCS_source"] == catalog.sources[claim.source].url
     assert int(row["CCS_as_of"]) == catalog.sources[claim.source].year
@@ -144,8 +144,8 @@ def test_compare_csv_gives_the_ccs_non_member_fee_and_its_source_as_the_catalog_
     assert catalog.members_only(catalog.organization("AAPC")) is True
     assert (row["CPC"], row["CPC_status"]) == ("", "members only")
     member = _current_fee(catalog, "CPC", Audience.MEMBER)
-    assert int(facts["fees.exam.member"]["CPC"]) == member.value
-    assert facts["fees.exam.member"]["CPC_status"] == "disputed"  # the data keeps $399 beside $425
+    assert int(facts["exam_fee.member"]["CPC"]) == member.value
+    assert facts["exam_fee.member"]["CPC_status"] == "disputed"  # the data keeps $399 beside $425
 
 
 def test_compare_csv_keeps_long_text_whole(run: Run, catalog: Catalog) -> None:
@@ -190,3 +190,10 @@ def test_bad_input_with_csv_is_one_line_and_no_half_table(run: Run) -> None:
     result = run("fees", "CPX", "--csv")
     assert result.exit_code == 2
     assert result.stdout == "" and "Did you mean" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_seed_figure_says_so_in_the_csv(run: Run) -> None:
+    # AHIMA's dues come only from a seed document (issue 15): the status column labels it
+    facts = {row["fact"]: row for row in csv.DictReader(io.StringIO(ok(run("compare", "CPC", "CCA", "--csv")).stdout))}
+    assert facts["dues"]["CCA"] == "135" and facts["dues"]["CCA_status"] == "seed source, unverified"
+    assert facts["dues"]["CPC_status"] != "seed source, unverified"

@@ -154,6 +154,21 @@ def test_advise_lists_every_answers_key(served: dict[str, Any]) -> None:
     assert advise.input_schema["required"] == ["answers"]
 
 
+def test_each_tool_publishes_its_documents_json_schema(served: dict[str, Any]) -> None:
+    """The output schema is ``certcli schema NAME``'s (the SDK's client also checks every answer against it)."""
+    from certcli.contract import schema
+
+    names = {"search_credentials": "search", "show_credential": "show", "compare_credentials": "compare",
+             "list_credentials": "list", "fees": "fees", "memberships": "memberships", "cost_of_path": "cost",
+             "advise": "advise", "renewal_plan": "renew"}
+    for tool in served["tools"]:
+        published = schema(names[tool.name])
+        for key in ("$schema", "x-schema-version", "title"):
+            published.pop(key, None)
+        assert tool.output_schema is not None, tool.name
+        assert {k: v for k, v in tool.output_schema.items() if k != "title"} == published, tool.name
+
+
 @pytest.mark.parametrize("label", [label for label, (_, _, argv) in CALLS.items() if argv])
 def test_each_tool_answers_with_its_commands_json_document(
     served: dict[str, Any], cli: Callable[[list[str]], Any], label: str

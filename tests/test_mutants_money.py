@@ -182,3 +182,61 @@ def test_the_last_known_price_is_the_most_recent_superseded_one(run: Any, tmp_pa
     [exam] = [i for i in doc["items"] if i["kind"] == "exam"]
     assert exam["amount"] is None
     assert "the last known price, $250 (2020" in exam["note"]  # the 2020 figure, not the 2018 one
+
+
+def test_membership_every_year_is_said_as_every_year(run_fixture: Any) -> None:
+    # 1 year: member 150 + dues 100 = 250, non-member 300
+    doc = as_json(run_fixture("cost", "TCA", "--years", "1", "--json"))
+    assert doc["strategy"] == [
+        "Joining AHIMA costs $100 a year and saves $150 on the TCA exam: over 1 year you save $50, so certcli "
+        "prices you as a member every year."
+    ]
+    assert doc["total"]["amount"] == 250
+
+
+def test_membership_whose_dues_equal_its_savings_breaks_even(run_fixture: Any) -> None:
+    # TCS: member exam $350, non-member $400 (the official mirror's figure); 65+ dues $50
+    doc = as_json(run_fixture("cost", "TCS", "--senior", "--years", "1", "--json"))
+    [be] = doc["break_even"]
+    assert (be["pays_for_itself"], be["from_year"], be["dues"]["amount"], be["savings"]["amount"]) == (True, 1, 50, 50)
+    assert be["explanation"] == (
+        "AHIMA membership breaks even from year 1: over 1 year its dues ($50) are covered by what member prices "
+        "save ($50)."
+    )
+
+
+def test_a_complete_price_beats_a_lower_one_with_an_unpublished_part(run: Any, tmp_path: Path) -> None:
+    # without a member recertification fee, staying a member (150 + 3 × 50 + ?) cannot be priced; being
+    # a member in year 1 only (150 + 50 + non-member recertification 200 = 400) can, and beats never (500)
+    def edit(doc: dict[str, Any]) -> None:
+        [org] = doc["organizations"]
+        fees = org["renewal"]["fees"]
+        fees[:] = [f for f in fees if (f["kind"], f.get("audience")) != ("renewal", "member")]
+
+    data = edited_fixture(tmp_path, "ahima.yaml", edit)
+    doc = as_json(run("--data-dir", str(data), "cost", "TCA", "--senior", "--years", "3", "--json", today=TODAY))
+    assert (doc["total"]["amount"], doc["total"]["complete"]) == (400, True)
+    assert doc["strategy"][0].endswith(
+        "AHIMA recertification (member) not published, so certcli prices you as a member in year 1."
+    )
+
+
+def test_the_aapc_student_rate_is_for_the_first_year_only_and_says_why(run_fixture: Any) -> None:
+    # AAPC-like student dues $100 ("Not yet certified"), then the individual $200
+    doc = as_json(run_fixture("cost", "TPC", "--student", "--years", "2", "--json"))
+    assert [(i["year"], i["what"], i["amount"]) for i in doc["items"] if i["kind"] == "dues"] == [
+        (1, "AAPC dues (student)", 100), (2, "AAPC dues (individual)", 200),
+    ]
+    assert doc["notes"] == [
+        "The AAPC student rate counts for the first membership year only (AAPC: once certified, you are no longer "
+        "a student); later years use the regular rate."
+    ]
+
+
+def test_an_exam_fee_nobody_published_is_not_disputed(run_fixture: Any) -> None:
+    [exam] = as_json(run_fixture("cost", "TMR", "--json"))["items"]
+    assert (exam["what"], exam["amount"], exam["disputed"], exam["note"]) == (
+        "TMR exam (1 attempt)", None, False, "not published"
+    )
+    quote = as_json(run_fixture("fees", "TMR", "--json"))["quotes"]["TMR"]
+    assert quote["exam"]["disputed"] is False

@@ -10,9 +10,12 @@ next due date is the date earned plus whole cycles, the first one on or after to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from certcli.engine.renewal import add_years
 from tests.conftest import TODAY, as_json, edited_fixture, flat, ok
 
 
@@ -116,3 +119,57 @@ def test_keeping_a_members_only_credential_with_a_fee_adds_the_fee_to_the_dues(r
     [keep] = issuer(doc, "AAPC")["cost_to_keep"]
     assert (keep["total"]["amount"], keep["dues_per_year"], keep["recertification"]) == (200 * 2 + 50, 200, 50)
     assert keep["text"] == "$450 per 2 years: dues $200 × 2 + recertification $50"
+
+
+def ahima(doc: dict[str, Any]) -> dict[str, Any]:
+    [org] = doc["organizations"]
+    return org
+
+
+def test_one_credential_needs_no_stacking_figure(run: Any, tmp_path: Path) -> None:
+    # the AHIMA-like issuer without its "10 per further credential": one credential is still its own 20
+    data = edited_fixture(tmp_path, "ahima.yaml", lambda doc: ahima(doc)["renewal"].pop("additional_ceus"))
+    one = issuer(as_json(run("--data-dir", str(data), "renew", "TCA", "--json", today=TODAY)), "AHIMA")
+    assert one["ceus_per_cycle"] == 20
+    assert one["rule"] == "AHIMA: the highest single requirement (20), at most 40"
+    two = issuer(as_json(run("--data-dir", str(data), "renew", "TCA", "TCS", "--json", today=TODAY)), "AHIMA")
+    assert two["ceus_per_cycle"] is None  # how a second one adds up is not published: no sum guessed
+
+
+def second_tba_credential(ceus: int | None) -> Callable[[dict[str, Any]], None]:
+    """A second credential of the TBA (CEUs per credential), with ``ceus`` CEUs or none published."""
+
+    def edit(doc: dict[str, Any]) -> None:
+        [tbs] = [c for c in doc["credentials"] if c["code"] == "TBS"]
+        tbx = {**tbs, "code": "TBX", "name": "Test Billing Extra", "renewal": {}}
+        if ceus is not None:
+            tbx["renewal"] = {"ceus": {"value": ceus, "source": "t-tba-2026"}}
+        doc["credentials"].append(tbx)
+
+    return edit
+
+
+def test_ceus_per_credential_add_up_only_when_each_is_published(run: Any, tmp_path: Path) -> None:
+    known = edited_fixture(tmp_path / "known", "others.yaml", second_tba_credential(5))
+    tba = issuer(as_json(run("--data-dir", str(known), "renew", "TBS", "TBX", "--json", today=TODAY)), "TBA")
+    assert (tba["ceus_per_cycle"], tba["rule"]) == (10 + 5, "TBA: each credential's CEUs, added up")
+    unknown = edited_fixture(tmp_path / "unknown", "others.yaml", second_tba_credential(None))
+    tba = issuer(as_json(run("--data-dir", str(unknown), "renew", "TBS", "TBX", "--json", today=TODAY)), "TBA")
+    assert (tba["ceus_per_cycle"], tba["rule"]) == (None, "TBA: the CEUs are not published")
+
+
+def test_a_gap_in_the_ceu_table_is_not_filled_in(run: Any, tmp_path: Path) -> None:
+    # a table published for 1 and 3+ credentials says nothing about 2: no figure is guessed
+    def edit(doc: dict[str, Any]) -> None:
+        [aapc] = doc["organizations"]
+        aapc["renewal"]["table"] = [{"credentials": 1, "ceus": 30}, {"credentials": 3, "ceus": 50}]
+
+    data = edited_fixture(tmp_path, "aapc.yaml", edit)
+    aapc = issuer(as_json(run("--data-dir", str(data), "renew", "TPC", "TPB", "--json", today=TODAY)), "AAPC")
+    assert (aapc["ceus_per_cycle"], aapc["rule"]) == (None, "AAPC publishes no CEU figure for 2 credentials")
+
+
+def test_the_calendar_runs_from_year_1_to_9999() -> None:
+    # the range of Python's dates, which add_years promises to reach before it refuses
+    assert add_years(date(3, 5, 1), -2) == date(1, 5, 1)
+    assert add_years(date(9997, 5, 1), 2) == date(9999, 5, 1)

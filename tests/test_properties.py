@@ -180,6 +180,7 @@ def fresh_data_dir(extra: str) -> Path:
     path.mkdir()
     (path / "base.yaml").write_text(MINIMAL, encoding="utf-8")
     (path / "fuzz.yaml").write_text(extra, encoding="utf-8")
+    (path / "release.yaml").write_text("# a whole catalog, not an overlay over the shipped data\n", encoding="utf-8")
     return path
 
 

@@ -146,3 +146,24 @@ def test_a_script_reads_what_the_readme_says_by_plain_key_paths(line: str, path:
     in each command that has them: a documented key that disappears fails here."""
     args = shlex.split(line)[1:-1]
     assert at(document(*args), path) == json.loads(value.strip())
+
+
+def test_the_ceu_log_s_and_data_check_s_documents_fit_their_schemas(tmp_path: Any) -> None:
+    db = ["--db", str(tmp_path / "log.sqlite3")]
+    log = str(tmp_path / "log.json")
+    steps = [
+        ("ceu hold", ["ceu", "hold", "CPC@2024-03-15", "CCS@2025-01-10", *db]),
+        ("ceu add", ["ceu", "add", "2", "--title", "Coding clinic", "--for", "CPC", *db]),
+        ("ceu list", ["ceu", "list", *db]),
+        ("ceu progress", ["ceu", "progress", *db]),
+        ("ceu export", ["ceu", "export", log, *db]),
+        ("ceu export", ["ceu", "export", str(tmp_path / "audit.md"), "--audit", "CPC", *db]),
+        ("ceu import", ["ceu", "import", log, *db]),
+        ("ceu unhold", ["ceu", "unhold", "CCS", *db]),
+        ("data check", ["data", "check"]),
+    ]
+    for name, args in steps:
+        assert problems(name, document(*args)) == [], args
+    entry = document("ceu", "list", *db)["entries"][0]["id"]
+    assert problems("ceu edit", document("ceu", "edit", entry, "--hours", "3", *db)) == []
+    assert problems("ceu remove", document("ceu", "remove", entry, *db)) == []

@@ -116,6 +116,7 @@ class Merged:
                 outlook=self.context.outlook + doc.context.outlook,
                 training=self.context.training + doc.context.training,
                 notes=self.context.notes + doc.context.notes,
+                left_out=self.context.left_out + doc.context.left_out,
             )
 
     def _add_sources(self, shown: str, doc: DataFile) -> None:
@@ -244,6 +245,10 @@ def _claim_problems(doc: DataFile, known_sources: set[str]) -> Iterator[str]:
     owners += [(f"preparation.{p.code}", p) for p in doc.preparation]
     if doc.context:
         owners.append(("context", doc.context))
+    if doc.context:
+        for i, gone in enumerate(doc.context.left_out):
+            if gone.source not in known_sources:
+                yield f"context.left_out[{i}].source: unknown source '{gone.source}'"
     for root, obj in owners:
         for key, claim in walk_claims(obj, ""):
             if claim.source not in known_sources:

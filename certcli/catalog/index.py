@@ -51,6 +51,8 @@ class Catalog(NamedTuple):
     data_version: str | None = None  # ISO date the data was released (data/release.yaml)
     preparation: dict[str, Preparation] = {}  # credential or issuer code -> study, books, windows (data/prep.yaml)
     origins: dict[str, str] | None = None  # "src:"/"org:"/"cred:" + id or code -> the file it came from
+    shipped_dir: Path | None = None  # for an overlay: the shipped data it is merged over
+    changes: tuple[str, ...] = ()  # for an overlay: what each overlay file changes or adds, one line each
 
     # -- look-ups
 

@@ -15,12 +15,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from certcli.catalog import checks
+from certcli.catalog import checks, overlay
 from certcli.catalog.cache import CatalogCache
 from certcli.catalog.index import Catalog
 from certcli.errors import DataError
 from certcli.model import DataFile
-from certcli.paths import typed_path
+from certcli.paths import data_candidates, shipped_data_dir, typed_path
 
 ENV_VAR = "CERTCLI_DATA_DIR"
 
@@ -31,7 +31,8 @@ def yaml_loader() -> Any:
     (YAML would keep the last silently). Built on first use: a cached catalog needs no yaml at all.
 
     For ``yaml.load(text, Loader=yaml_loader())``; a duplicate key raises ``yaml.MarkedYAMLError``
-    with ``problem`` "duplicate key 'KEY'" and the key's ``problem_mark``.
+    with ``problem`` "duplicate key 'KEY'" and the key's ``problem_mark``, and so does a date that
+    does not exist (``2026-02-30``: PyYAML itself raises a bare ValueError there).
     """
     import yaml
 
@@ -51,6 +52,15 @@ def yaml_loader() -> Any:
                     seen.add(key)
             return super().construct_mapping(node, deep=deep)
 
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError as exc:
+                raise yaml.MarkedYAMLError(
+                    problem=f"'{node.value}' is not a date ({exc})", problem_mark=node.start_mark
+                ) from None
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
     return Loader
 
 
@@ -59,11 +69,11 @@ def yaml_loader() -> Any:
 
 def default_data_dir() -> Path:
     """The packaged copy (a wheel install) first, else the repository's data/ (a checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "data", here.parent / "data"):
-        if candidate.is_dir():
-            return candidate
-    raise DataError([f"no data directory found (looked in {here / 'data'} and {here.parent / 'data'})"])
+    found = shipped_data_dir()
+    if found is None:
+        packaged, checkout = data_candidates()
+        raise DataError([f"no data directory found (looked in {packaged} and {checkout})"])
+    return found
 
 
 def resolve_data_dir(explicit: str | Path | None = None) -> Path:
@@ -90,6 +100,23 @@ def data_files(data_dir: Path) -> list[Path]:
         return sorted(p for p in data_dir.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     except OSError:
         return []
+
+
+def layers(data_dir: Path) -> tuple[list[Path], list[Path]]:
+    """(the whole catalog's files, the overlay's files): a directory without a release.yaml is an
+    overlay over the shipped data (see :mod:`certcli.catalog.overlay`)."""
+    if (data_dir / overlay.RELEASE_FILE).is_file():  # a whole catalog: the shipped data is not needed
+        return data_files(data_dir), []
+    shipped = default_data_dir()
+    if overlay.is_overlay(data_dir, shipped):
+        return data_files(shipped), data_files(data_dir)
+    return data_files(data_dir), []
+
+
+def source_files(data_dir: Path) -> list[Path]:
+    """Every file a catalog is built from: the cache is keyed on all of them."""
+    base, over = layers(data_dir)
+    return base + over
 
 
 # --------------------------------------------------------------------------- reading one file
@@ -202,7 +229,11 @@ def describe(err: Any) -> str:
 
 def validate_file(path: Path, raw: Any) -> tuple[DataFile | None, list[str]]:
     """The file's YAML as a :class:`DataFile`, or its problems, one line each with the key path."""
-    shown = display(path)
+    return validate_raw(display(path), raw)
+
+
+def validate_raw(shown: str, raw: Any) -> tuple[DataFile | None, list[str]]:
+    """:func:`validate_file` for YAML already read (and perhaps merged), shown as ``shown``."""
     if raw is None:
         return DataFile(), []
     if not isinstance(raw, dict):
@@ -225,22 +256,56 @@ def validate_file(path: Path, raw: Any) -> tuple[DataFile | None, list[str]]:
 
 
 def build(data_dir: Path) -> tuple[Catalog | None, list[str]]:
-    """Read, validate and cross-check every data file: the catalog, or every problem."""
-    files = data_files(data_dir)
-    if not files:
+    """Read, validate and cross-check every data file (an overlay merged over the shipped data
+    first): the catalog, or every problem."""
+    if not data_files(data_dir):
+        return None, [f"{display(data_dir)}: no .yaml data files"]
+    base, over = layers(data_dir)
+    if not base:
         return None, [f"{display(data_dir)}: no .yaml data files"]
     merged = checks.Merged()
-    for path in files:
-        raw, problem = read_yaml(path)
-        if problem:
-            merged.unreadable(problem)
-            continue
-        doc, errs = validate_file(path, raw)
+    read: list[list[tuple[str, Any]]] = [[], []]
+    for layer, paths in enumerate((base, over)):
+        for path in paths:
+            raw, problem = read_yaml(path)
+            if problem:
+                merged.unreadable(problem)
+            else:
+                read[layer].append((display(path), raw))
+    entries, blame, changes = read[0], {}, []
+    shipped = {shown for shown, _ in read[0]}
+    if over:
+        layered = overlay.merge(read[0], read[1])
+        entries, changes = layered.files, layered.changes
+        merged.problems.extend(layered.problems)
+        blame = {name: file for (_, name), file in layered.owner.items()}
+    for shown, raw in entries:
+        doc, errs = validate_raw(shown, raw)
         if doc is None:
-            merged.invalid(raw, errs)
+            merged.invalid(raw, [_blame(e, shipped, blame) for e in errs])
         else:
-            merged.add(display(path), doc)
-    return merged.catalog(data_dir)
+            merged.add(shown, doc)
+    if over:
+        for (section, name), file in layered.owner.items():
+            if section in overlay.ORIGIN_PREFIX:
+                merged.where[overlay.ORIGIN_PREFIX[section] + name] = file
+    catalog, problems = merged.catalog(data_dir)
+    if catalog is None:
+        return None, [_blame(p, shipped, blame) for p in problems]
+    if over:
+        catalog = catalog._replace(
+            shipped_dir=default_data_dir(), changes=tuple(c.describe() for c in changes)
+        )
+    return catalog, []
+
+
+def _blame(problem: str, shipped: set[str], owner: dict[str, str]) -> str:
+    """A shipped file's problem in a record an overlay changed names the overlay file instead."""
+    shown, sep, rest = problem.partition(": ")
+    if not sep or shown not in shipped:
+        return problem
+    root = re.split(r"[.\[:]", rest, maxsplit=1)[0]
+    return f"{owner[root]}: {rest}" if root in owner else problem
 
 
 _built: dict[Path, Catalog] = {}  # this process's catalogs, by data directory as given
@@ -257,7 +322,7 @@ def check_data(data_dir: str | Path | None = None) -> list[str]:
     catalog, problems = build(path)
     if catalog is None:
         return problems
-    _keep(path, catalog, CatalogCache(path, data_files(path)))
+    _keep(path, catalog, CatalogCache(path, source_files(path)))
     from certcli.catalog import audit
 
     return audit.problems(catalog, catalog.origins or {})
@@ -268,7 +333,7 @@ def load_catalog(data_dir: str | Path | None = None) -> Catalog:
     path = resolve_data_dir(data_dir)
     if path in _built:
         return _built[path]
-    disk = CatalogCache(path, data_files(path))
+    disk = CatalogCache(path, source_files(path))
     catalog = disk.load()
     if catalog is None:
         catalog, problems = build(path)
@@ -287,5 +352,5 @@ def load_catalog(data_dir: str | Path | None = None) -> Catalog:
 
 def _keep(path: Path, catalog: Catalog, disk: CatalogCache) -> None:
     """Keep a freshly built catalog for this process and, when the cache can, for the next."""
-    disk.save(catalog, data_files(catalog.data_dir))
+    disk.save(catalog, source_files(catalog.data_dir))
     _built[path] = catalog

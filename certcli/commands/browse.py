@@ -115,5 +115,13 @@ def search(
     elif hits:
         emit(view.search_table(found, hits))
     if not hits:  # exit 1, like grep, with --json too (whose document has no results)
-        sys.stderr.write(f"Nothing matches '{query}'. Try a broader word, or 'certcli list'.\n")
+        from certcli.engine.search import left_out
+
+        gone = left_out(found, query)
+        if gone is not None:
+            why, src = gone
+            sys.stderr.write(f"{why.code} is not in certcli's catalog: {' '.join(why.reason.split())} "
+                             f"(source: {src.title}, {src.year or 'undated'}, {src.url})\n")
+        else:
+            sys.stderr.write(f"Nothing matches '{query}'. Try a broader word, or 'certcli list'.\n")
         raise typer.Exit(1)

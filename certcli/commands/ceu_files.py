@@ -67,7 +67,9 @@ def export(ctx: typer.Context, target: str, audit: str | None, db: str | None, j
             text = view.audit_markdown(code, item, chosen)
         _write(target, text)
         if json_out:
-            emit({"file": target, "audit": code, "entries": [e.id for e in chosen]})
+            from certcli.documents import versioned
+
+            emit(versioned({"file": target, "audit": code, "entries": [e.id for e in chosen]}, load(ctx)))
         elif target != "-":
             say(f"Wrote {target}: {plural(len(chosen), 'entry', 'entries')} for {code}'s cycle.")
         return
@@ -81,7 +83,9 @@ def export(ctx: typer.Context, target: str, audit: str | None, db: str | None, j
         text = json.dumps(view.log_json(holds, entries), indent=2, ensure_ascii=False) + "\n"
     _write(target, text)
     if json_out:
-        emit({"file": target, "holds": len(holds), "entries": len(entries)})
+        from certcli.documents import versioned
+
+        emit(versioned({"file": target, "holds": len(holds), "entries": len(entries)}))
     elif target != "-":
         say(f"Wrote {target}: {plural(len(holds), 'held credential')}, {plural(len(entries), 'entry', 'entries')}.")
 
@@ -191,8 +195,10 @@ def import_cmd(ctx: typer.Context, source: str, db: str | None, json_out: bool) 
         added = log.add(fresh.values())
     already = len(rows) - added
     if json_out:
-        emit({"added": added, "already": already, "holds_added": [h.code for h in new_holds],
-                    "holds_kept": kept_holds})  # fmt: skip
+        from certcli.documents import versioned
+
+        emit(versioned({"added": added, "already": already, "holds_added": [h.code for h in new_holds],
+                           "holds_kept": kept_holds}, catalog))  # fmt: skip
     else:
         sys.stdout.write(f"Imported {added} entries ({already} already in the log) and {len(new_holds)} held "
                          "credentials.\n")  # fmt: skip

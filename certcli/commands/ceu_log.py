@@ -88,11 +88,13 @@ def _certificate(text: str, copy: bool, db: Path) -> tuple[str, str]:
     return str(target.resolve()), digest
 
 
-def _entry_out(entry: "Entry", json_out: bool, verb: str) -> None:
+def _entry_out(entry: "Entry", json_out: bool, verb: str, catalog: "Catalog | None" = None) -> None:
     from certcli.render.ceu import entry_json
 
     if json_out:
-        emit({"entry": entry_json(entry)})
+        from certcli.documents import versioned
+
+        emit(versioned({"entry": entry_json(entry)}, catalog))
     else:
         what = " ".join(entry.credentials)
         sys.stdout.write(f"{verb} {entry.id}: {entry.hours:g} CEUs on {entry.date.isoformat()} for {what}.\n")
@@ -116,7 +118,9 @@ def hold(ctx: typer.Context, codes: list[str], db: str | None, json_out: bool) -
             log.hold(Hold(h.code, h.earned, h.cycle_end))
         holds = log.holds()
     if json_out:
-        emit({"holds": [hold_json(*h) for h in holds]})
+        from certcli.documents import versioned
+
+        emit(versioned({"holds": [hold_json(*h) for h in holds]}, catalog))
     else:
         sys.stdout.write(holds_text(holds) + "\n")
 
@@ -125,13 +129,16 @@ def unhold(ctx: typer.Context, code: str, db: str | None, json_out: bool) -> Non
     from certcli.render.ceu import hold_json, holds_text
     from certcli.store import open_log
 
-    cred = load(ctx).credential(code.strip())
+    catalog = load(ctx)
+    cred = catalog.credential(code.strip())
     with open_log(_db_path(db), write=True) as log:
         if not log.unhold(cred.code):
             raise UsageError(f"{cred.code} is not held in the CEU log (see 'certcli ceu list').")
         holds = log.holds()
     if json_out:
-        emit({"holds": [hold_json(*h) for h in holds]})
+        from certcli.documents import versioned
+
+        emit(versioned({"holds": [hold_json(*h) for h in holds]}, catalog))
     else:
         sys.stdout.write(holds_text(holds) + "\n")
 
@@ -169,7 +176,7 @@ def add(
         entry = Entry(_new_id(log.ids()), when, ceus, title, provider.strip(), tuple(sorted(codes)), cats,
                       cert, digest)  # fmt: skip
         log.add([entry])
-    _entry_out(entry, json_out, "Logged")
+    _entry_out(entry, json_out, "Logged", catalog)
 
 
 def list_cmd(db: str | None, json_out: bool) -> None:
@@ -180,8 +187,9 @@ def list_cmd(db: str | None, json_out: bool) -> None:
         entries = log.entries()
         holds = log.holds()
     if json_out:
-        doc = entries_json(entries)
-        emit(doc)
+        from certcli.documents import versioned
+
+        emit(versioned(entries_json(entries)))
     else:
         from rich.console import Group
         from rich.text import Text
@@ -232,7 +240,7 @@ def edit(
             changes["certificate"], changes["sha256"] = _certificate(certificate, copy, path)
         entry = entry._replace(**changes)
         log.replace(entry)
-    _entry_out(entry, json_out, "Changed")
+    _entry_out(entry, json_out, "Changed", catalog)
 
 
 def remove(entry_id: str, db: str | None, json_out: bool) -> None:
@@ -243,7 +251,9 @@ def remove(entry_id: str, db: str | None, json_out: bool) -> None:
             raise UsageError(f"No entry '{entry_id}' in the CEU log (see 'certcli ceu list').")
         left = log.count()
     if json_out:
-        emit({"removed": entry_id.strip(), "entries": left})
+        from certcli.documents import versioned
+
+        emit(versioned({"removed": entry_id.strip(), "entries": left}))
     else:
         sys.stdout.write(f"Removed {entry_id.strip()}; {left} entries left.\n")
 
@@ -273,7 +283,9 @@ def progress(ctx: typer.Context, db: str | None, json_out: bool) -> None:
 
     result, _ = _progress(ctx, db)
     if json_out:
-        emit(progress_json(result))
+        from certcli.documents import versioned
+
+        emit(versioned(progress_json(result), load(ctx)))
     else:
         emit(progress_view(result))
 

@@ -218,15 +218,16 @@ def _pay(catalog: Catalog) -> tuple[Pay, ...]:
 
 
 def _salary_note(catalog: Catalog, pay: tuple[Pay, ...], today: date | None) -> str | None:
-    """Average pay by number of credentials, from the newest survey that gives both."""
-    newest: dict[Holding, SalaryClaim] = {}
+    """Average pay by number of credentials, from the newest survey that gives both (a newer one
+    giving only one of them, as the 2025 survey's citation does, is passed over)."""
+    by_source: dict[str, dict[Holding, SalaryClaim]] = {}
     for row in pay:
-        claim, old = row.claim, newest.get(row.holding)
-        if old is None or (catalog.sources[claim.source].year or 0) > (catalog.sources[old.source].year or 0):
-            newest[row.holding] = claim
-    two, three = newest.get(Holding.TWO), newest.get(Holding.THREE_OR_MORE)
-    if two is None or three is None or two.source != three.source:
+        by_source.setdefault(row.claim.source, {}).setdefault(row.holding, row.claim)
+    both = [s for s, rows in by_source.items() if Holding.TWO in rows and Holding.THREE_OR_MORE in rows]
+    if not both:
         return None
+    newest = max(both, key=lambda s: catalog.sources[s].year or 0)
+    two, three = by_source[newest][Holding.TWO], by_source[newest][Holding.THREE_OR_MORE]
     return (
         f"More credentials tend to pay more — AAPC salary survey ({_as_of(catalog, two, today)}): "
         f"{money(int(two.value))} on average with two credentials, {money(int(three.value))} with three "

@@ -80,8 +80,9 @@ def ceu_requirement(catalog: Catalog, org: Organization, held: list[Credential])
                 total = min(total, rules.max_ceus)
             ceus = total
             basis = (
-                f"{org.code}: the highest single requirement ({base}) plus {rules.additional_ceus} "
-                f"for each further credential"
+                f"{org.code}: the highest single requirement ({base})"
+                + (f" plus {rules.additional_ceus} for each further credential" if rules.additional_ceus is not None
+                   else "")
                 + (f", at most {rules.max_ceus}" if rules.max_ceus else "")
             )
             sources.extend(s for _, s in singles if s)

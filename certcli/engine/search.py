@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from certcli.catalog import Catalog, normalize
-from certcli.model import Category, Credential, Level, Organization, Setting, Status
+from certcli.model import Category, Credential, LeftOut, Level, Organization, Setting, Source, Status
 
 
 def _words(text: str) -> list[str]:
@@ -50,6 +50,16 @@ def search(catalog: Catalog, text: str) -> list[tuple[Credential, str]]:
         scored.append((score, rank, cred, where))
     scored.sort(key=lambda item: (item[0], item[1]))
     return [(cred, where) for _, _, cred, where in scored]
+
+
+def left_out(catalog: Catalog, text: str) -> tuple[LeftOut, Source] | None:
+    """The credential a query names that the catalog leaves out on purpose (a seed names it), with
+    the source that says why; None when the query names no such credential."""
+    key = normalize(text)
+    for gone in catalog.context.left_out:
+        if key and key in {normalize(n) for n in (gone.code, *gone.names)}:
+            return gone, catalog.sources[gone.source]
+    return None
 
 
 def _names(cred: Credential) -> set[str]:

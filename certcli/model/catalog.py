@@ -188,11 +188,21 @@ class Credential(Frozen):
     salary: tuple[MoneyClaim, ...] = ()
 
 
+class LeftOut(Frozen):
+    """A credential a seed names that the catalog leaves out on purpose, and why."""
+
+    code: str
+    names: tuple[str, ...] = ()  # other codes it goes by (CHTS-CP, CHTS-IM…)
+    reason: str
+    source: str
+
+
 class Context(Frozen):
     salary_survey: tuple[SalaryClaim, ...] = ()
     outlook: tuple[FigureClaim, ...] = ()
     training: tuple[FigureClaim, ...] = ()
     notes: Notes = ()
+    left_out: tuple[LeftOut, ...] = ()
 
 
 # --------------------------------------------------------------------------- preparation (data/prep.yaml)

@@ -149,7 +149,8 @@ def fact_cells(catalog: Catalog, fact: tuple[Claim[Any], ...] | None) -> list[Ce
     if claim is None or claim.superseded:
         return [None, NOT_PUBLISHED, None, None]
     year, url = _source(catalog, claim.source)
-    status = DISPUTED if catalog.disputed(fact) else PUBLISHED
+    # a seed or weak figure says so here too ("seed source, unverified"), as in every other output
+    status = catalog.unverified(claim) or (DISPUTED if catalog.disputed(fact) else PUBLISHED)
     if claim.max is not None and claim.max != claim.value:
         status += f" (range {claim.value} to {claim.max}; the low end is given)"
     value = claim.value
@@ -197,10 +198,10 @@ COMPARED: tuple[tuple[str, str, Callable[[Catalog, CredentialFacts], list[Cell]]
     ("exam.minutes", "minutes", lambda c, f: fact_cells(c, f.credential.exam.minutes)),
     ("exam.book", "", lambda c, f: fact_cells(c, f.credential.exam.book)),
     ("exam.passing", "", lambda c, f: fact_cells(c, f.credential.exam.passing)),
-    ("fees.exam.member", "USD", lambda c, f: _exam_fee(c, f, Audience.MEMBER)),
-    ("fees.exam.non_member", "USD", lambda c, f: _exam_fee(c, f, Audience.NON_MEMBER)),
-    ("membership.required_for_exam", "", _membership_required),
-    ("membership.dues_individual", "USD a year", lambda c, f: fact_cells(c, f.dues)),
+    ("exam_fee.member", "USD", lambda c, f: _exam_fee(c, f, Audience.MEMBER)),
+    ("exam_fee.non_member", "USD", lambda c, f: _exam_fee(c, f, Audience.NON_MEMBER)),
+    ("membership_required_for_exam", "", _membership_required),
+    ("dues", "USD a year", lambda c, f: fact_cells(c, f.dues)),
     ("eligibility.required", "", lambda c, f: _plain(
         "; ".join(requirement_text(r) for r in f.credential.eligibility.required) or None)),
     ("apprentice.designation", "", lambda c, f: _plain(

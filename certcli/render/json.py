@@ -43,6 +43,11 @@ def figure_status(known: bool, superseded: bool, disputed: bool, stale: bool) ->
     return DISPUTED if disputed else STALE if stale else CURRENT
 
 
+def _unused(fact: Fact | None) -> str:
+    """The status of a fact with no claim to use: superseded when only earlier values are known."""
+    return SUPERSEDED if fact and all(c.superseded for c in fact) else NOT_PUBLISHED
+
+
 def claim_json(catalog: Catalog, claim: Claim[Any], today: date) -> dict[str, Any]:
     src = catalog.sources[claim.source]
     out: dict[str, Any] = {"value": claim.value}
@@ -69,8 +74,8 @@ def fact_json(catalog: Catalog, fact: Fact | None, today: date) -> dict[str, Any
     picked = catalog.pick(fact)
     if not fact:
         return None
-    if picked is None:  # only doubtful claims: unknown, but show what was seen
-        return {"value": None, "as_of": None, "source": None, "disputed": False, "status": NOT_PUBLISHED,
+    if picked is None:  # only doubtful or superseded claims: unknown today, but show what was seen
+        return {"value": None, "as_of": None, "source": None, "disputed": False, "status": _unused(fact),
                 "claims": [claim_json(catalog, c, today) for c in fact]}
     head = claim_json(catalog, picked, today)
     disputed = catalog.disputed(fact)
@@ -94,7 +99,7 @@ def money_json(catalog: Catalog, fact: Fact | None, today: date) -> dict[str, An
     the values other claims give, each with its source and status; ``claims`` every claim."""
     picked = catalog.pick(fact)
     out: dict[str, Any] = {"amount": None, "max": None, "currency": CURRENCY, "source": None, "as_of": None,
-                           "confidence": None, "stale": False, "disputed": False, "status": NOT_PUBLISHED}
+                           "confidence": None, "stale": False, "disputed": False, "status": _unused(fact)}
     if picked is not None:
         head = claim_json(catalog, picked, today)
         disputed = catalog.disputed(fact)
