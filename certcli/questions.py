@@ -166,7 +166,9 @@ def _practicode_unlikely(answers: Mapping[str, Any]) -> bool:
 
 
 # Goals for which the care setting changes the advice, and those where a specialty can.
-SETTING_MATTERS = frozenset({"coding", "coding_and_billing", "documentation", "unsure"})
+# (tests/test_wizard_setting.py checks this against the advice: every goal whose path the setting changes)
+SETTING_MATTERS = frozenset({"coding", "billing", "coding_and_billing", "auditing", "compliance", "documentation",
+                             "unsure"})
 SPECIALTY_MATTERS = frozenset({"coding", "coding_and_billing"})
 
 QUESTIONS: tuple[Question, ...] = (

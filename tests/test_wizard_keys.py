@@ -29,6 +29,8 @@ BACKSPACE = "\x7f"
 CTRL_C = "\x03"
 LOOKS_RIGHT = ENTER  # the review's first choice
 
+BILLING = {"goal": "billing", "setting": "any"}  # the setting changes a billing path: given, so not asked
+
 # everything but goal and pricing given: the wizard asks the goal, then the review
 REST = {"setting": "any", "education": "high_school", "experience_years": 0, "training_hours": 0,
         "held": [], "member_of": [], "student": False, "first_time_member": False,
@@ -89,7 +91,7 @@ def test_a_career_changer_into_hospital_coding(catalog: Catalog) -> None:
 @pytest.mark.parametrize("typed", ["CPC, CRC", "CPC CRC", "cpc,crc", " CPC ,  CRC "])
 def test_held_codes_are_separated_by_spaces_or_commas(catalog: Catalog, typed: str) -> None:
     given = {k: v for k, v in REST.items() if k not in ("held", "member_of", "first_time_member")}
-    profile = answer(catalog, typed, ENTER, ENTER, LOOKS_RIGHT, given={"goal": "billing", **given})  # held, memberships
+    profile = answer(catalog, typed, ENTER, ENTER, LOOKS_RIGHT, given={**BILLING, **given})  # held, memberships
     assert profile.held == ("CPC", "CRC")
     assert profile.member_of == ("AAPC",)  # the issuer of both, ticked already
 
@@ -97,14 +99,14 @@ def test_held_codes_are_separated_by_spaces_or_commas(catalog: Catalog, typed: s
 def test_without_a_membership_first_time_prices_are_offered(catalog: Catalog) -> None:
     given = {k: v for k, v in REST.items() if k not in ("member_of", "first_time_member")}
     # memberships: none ticked; pricing: student, first-time, 65+ — tick the second
-    profile = answer(catalog, ENTER, DOWN, SPACE, ENTER, LOOKS_RIGHT, given={"goal": "billing", **given})
+    profile = answer(catalog, ENTER, DOWN, SPACE, ENTER, LOOKS_RIGHT, given={**BILLING, **given})
     assert profile.member_of == () and profile.first_time_member is True
 
 
 def test_unticking_the_membership_offers_first_time_prices_again(catalog: Catalog) -> None:
     given = {k: v for k, v in REST.items() if k not in ("member_of", "first_time_member")} | {"held": ["CCA"]}
     # memberships: AHIMA is ticked (the CCA's issuer): untick it; then first-time is offered (second)
-    profile = answer(catalog, DOWN, SPACE, ENTER, DOWN, SPACE, ENTER, LOOKS_RIGHT, given={"goal": "billing", **given})
+    profile = answer(catalog, DOWN, SPACE, ENTER, DOWN, SPACE, ENTER, LOOKS_RIGHT, given={**BILLING, **given})
     assert profile.member_of == () and profile.first_time_member is True
 
 
@@ -120,17 +122,19 @@ def test_unsure_asks_the_preference_questions(catalog: Catalog) -> None:
     assert profile.preferences == ("payers", "patients", "finance")
 
 
-def test_billing_skips_setting_and_specialty(catalog: Catalog) -> None:
+def test_billing_asks_the_setting_but_no_specialty(catalog: Catalog) -> None:
+    # the setting changes a billing path (CPB in a physician office, CRCR in a hospital): it is asked
     profile = answer(
         catalog,
         DOWN, ENTER,  # goal: billing
-        ENTER,  # education (the next question: no setting, no specialty)
+        UP * 2, ENTER,  # setting: from "Not sure / any" (last) up to hospital inpatient
+        ENTER,  # education (the next question: no specialty for billing)
         "0", ENTER, ENTER,  # experience, training
         ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,  # held, memberships, pricing, remote, budget, years, pace
         LOOKS_RIGHT,
     )
     assert profile.goal == "billing"
-    assert profile.setting == "any" and profile.specialty is None
+    assert profile.setting == "hospital_inpatient" and profile.specialty is None
 
 
 def test_the_review_changes_one_answer(catalog: Catalog) -> None:
@@ -176,7 +180,7 @@ def test_a_negative_number_is_refused_and_asked_again(catalog: Catalog) -> None:
         ENTER * 8,  # kinds of work (none), training, held, memberships, pricing, budget, years, study pace
         # (2 years: no remote)
         LOOKS_RIGHT,
-        given={"goal": "billing", "education": "high_school"},
+        given={**BILLING, "education": "high_school"},
     )
     assert profile.experience_years == 2
 
@@ -187,7 +191,7 @@ def test_an_unknown_held_code_is_refused_until_fixed(catalog: Catalog) -> None:
         "CPX", ENTER,  # refused: "Unknown credential 'CPX'. Did you mean CPC?"
         BACKSPACE, "C", ENTER,
         ENTER, ENTER, ENTER, ENTER, ENTER, ENTER, LOOKS_RIGHT,  # memberships, pricing, remote, budget, years, pace
-        given={"goal": "billing", "education": "high_school", "experience_years": 0, "training_hours": 0},
+        given={**BILLING, "education": "high_school", "experience_years": 0, "training_hours": 0},
     )
     assert profile.held == ("CPC",)
 
@@ -221,7 +225,7 @@ def test_an_unknown_specialty_is_refused_until_fixed(catalog: Catalog) -> None:
 
 
 def test_complete_answers_ask_nothing(catalog: Catalog) -> None:
-    given = {"goal": "billing", "education": "certificate", "experience_years": 1, "training_hours": 40,
+    given = {**BILLING, "education": "certificate", "experience_years": 1, "training_hours": 40,
              "held": ["CPB"], "member_of": ["AAPC"], "student": True, "age_65_plus": False,
              "budget_usd": 300, "years": 2, "experience": {"billing": 1}, "remote": False,
              "study_hours_per_week": 6}  # fmt: skip
@@ -230,7 +234,7 @@ def test_complete_answers_ask_nothing(catalog: Catalog) -> None:
 
 
 def test_only_the_missing_pricing_answers_are_asked(catalog: Catalog) -> None:
-    given = {"goal": "billing", "education": "certificate", "experience_years": 1, "training_hours": 0,
+    given = {**BILLING, "education": "certificate", "experience_years": 1, "training_hours": 0,
              "held": [], "member_of": [], "student": True, "budget_usd": 300, "years": 2, "remote": False,
              "experience": {}, "study_hours_per_week": 6}  # fmt: skip
     # the checkbox now offers only first-time member and 65+; tick the second
@@ -261,10 +265,10 @@ QUIET = REST | {"experience": {}}  # everything given but the key under test (an
     [
         ({"goal": "auditing", "training_hours": 80}, True),  # an 80-hour course: the course-plus-Practicode route
         ({"goal": "auditing", "experience_years": 1}, True),  # a year of work plus Practicode is another route
-        ({"goal": "billing", "held": ["CPC-A"], "member_of": ["AAPC"]}, True),  # a CPC-A to remove, whatever the goal
+        ({**BILLING, "held": ["CPC-A"], "member_of": ["AAPC"]}, True),  # a CPC-A to remove, whatever the goal
         ({"goal": "auditing", "training_hours": 40}, False),
         ({"goal": "auditing", "experience_years": 2}, False),  # two years of coding work remove the A on their own
-        ({"goal": "billing", "training_hours": 80}, False),  # no AAPC apprentice on a billing path
+        ({**BILLING, "training_hours": 80}, False),  # no AAPC apprentice on a billing path
     ],
 )  # fmt: skip
 def test_practicode_is_asked_only_when_it_can_remove_an_a(catalog: Catalog, given: dict[str, Any], asked: bool) -> None:
@@ -279,7 +283,7 @@ def test_practicode_is_asked_only_when_it_can_remove_an_a(catalog: Catalog, give
         ({"goal": "documentation"}, True),  # ACDIS's CCDS and CCDS-O ask for an RN, MD or DO licence
         ({"goal": "compliance", "experience": {"clinical": 4}}, True),  # clinical work told
         ({"goal": "compliance"}, False),
-        ({"goal": "billing", "experience_years": 3, "experience": {"billing": 3}}, False),
+        ({**BILLING, "experience_years": 3, "experience": {"billing": 3}}, False),
     ],
 )  # fmt: skip
 def test_licences_are_asked_for_cdi_or_clinical_work(catalog: Catalog, given: dict[str, Any], asked: bool) -> None:
@@ -314,7 +318,7 @@ def test_the_kinds_of_work_take_the_years_given_and_leave_the_rest_of_a_kind_not
         "3", ENTER, "10", ENTER,  # billing 3 years, clinical care 10
         ENTER,  # clinical care told: licences are asked; none
         LOOKS_RIGHT,
-        given={"goal": "billing", **given},
+        given={**BILLING, **given},
     )
     assert profile.experience == {"billing": 3, "clinical": 10}
     assert profile.experience_years == 2  # of the 5 years, 2 are of a kind not said; clinical care is not billing

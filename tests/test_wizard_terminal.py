@@ -119,7 +119,7 @@ def test_the_review_changes_one_answer_before_the_plan() -> None:
     child.expect_exact("Ready for your plan?")
     child.send(DOWN + ENTER)  # Change goal
     child.expect_exact("What work do you want to do?")
-    child.send(DOWN + ENTER)  # billing: no setting, no specialty
+    child.send(DOWN + ENTER)  # billing: the setting is given already (--setting), no specialty
     child.expect_exact("Ready for your plan?")
     child.send(ENTER)
     child.expect_exact("Your plan: medical billing")
@@ -129,7 +129,7 @@ def test_the_review_changes_one_answer_before_the_plan() -> None:
 def test_a_negative_number_is_refused_then_corrected(tmp_path: Path) -> None:
     answers = tmp_path / "me.yaml"
     answers.write_text(
-        "goal: billing\neducation: high_school\ntraining_hours: 0\nheld: []\nmember_of: []\n"
+        "goal: billing\nsetting: any\neducation: high_school\ntraining_hours: 0\nheld: []\nmember_of: []\n"
         "student: false\nfirst_time_member: false\nage_65_plus: false\nbudget_usd: 1000\nyears: 4\nremote: false\n"
         "study_hours_per_week: 10\n",
         encoding="utf-8",
@@ -180,7 +180,7 @@ def test_no_terminal_is_refused_with_the_answers_hint() -> None:
 
 
 def test_ctrl_d_at_a_text_question_cancels_too() -> None:
-    child = advise("--goal", "billing", "--education", "high_school")
+    child = advise("--goal", "billing", "--setting", "any", "--education", "high_school")
     child.expect_exact("Years of coding or billing work")
     child.send("\x04")
     child.expect_exact("Cancelled.")
@@ -191,8 +191,8 @@ def test_questions_go_to_stderr_when_stdout_is_a_file(tmp_path: Path) -> None:
     out = tmp_path / "plan.json"
     child = pexpect.spawn(
         "/bin/sh",
-        ["-c", f'"{sys.executable}" -m certcli advise --goal billing --education high_school --experience-years 0 '
-               f'--training-hours 0 --held "" --budget-usd 400 --json > "{out}"'],
+        ["-c", f'"{sys.executable}" -m certcli advise --goal billing --setting any --education high_school '
+               f'--experience-years 0 --training-hours 0 --held "" --budget-usd 400 --json > "{out}"'],
         env=environment(), cwd=str(REPO), dimensions=(40, 100), encoding="utf-8", timeout=10,
     )
     child.expect_exact("Memberships you already have?")
