@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 CRLF = "\r\n"
 MAX_OCTETS = 75
-PRODID = "-//certcli//certcli renew//EN"
+PRODID = "-//certcli//certcli//EN"  # one product for renew --ics and advise --ics
 
 
 class Event(NamedTuple):

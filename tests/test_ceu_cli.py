@@ -331,3 +331,11 @@ def test_what_an_export_says_it_wrote_counts_in_words(two: Callable[..., Any], t
     assert whole.exit_code == 0 and whole.stderr.strip().endswith(": 2 held credentials, 1 entry."), whole.stderr
     audit = two("export", "--audit", "CPC", str(tmp_path / "audit.md"))
     assert audit.exit_code == 0 and audit.stderr.strip().endswith(": 1 entry for CPC's cycle."), audit.stderr
+
+
+def test_the_log_counts_in_words_a_person_would_use(two: Callable[..., Any]) -> None:
+    added = ok(two("add", "1", "--title", "one hour")).stdout
+    assert ": 1 CEU on " in added
+    assert ": 1.5 CEUs on " in ok(two("add", "1.5", "--title", "ninety minutes")).stdout
+    entry = as_json(two("list", "--json"))["entries"][0]["id"]
+    assert ok(two("remove", entry)).stdout.endswith("; 1 entry left.\n")

@@ -42,7 +42,7 @@ def physical_lines(text: str) -> list[bytes]:
 
 def check_calendar_header(cal: Component) -> None:
     assert str(cal["VERSION"]) == "2.0"
-    assert str(cal["PRODID"]) == "-//certcli//certcli renew//EN"
+    assert str(cal["PRODID"]) == "-//certcli//certcli//EN"  # one product: renew --ics and advise --ics
     assert str(cal["CALSCALE"]) == "GREGORIAN"
     assert str(cal["METHOD"]) == "PUBLISH"
     assert str(cal["X-WR-CALNAME"]) == "certcli renewals"

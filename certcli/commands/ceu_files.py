@@ -16,6 +16,7 @@ from certcli.commands.common import clock
 from certcli.errors import UsageError
 from certcli.output import destination, emit, say
 from certcli.paths import typed_path
+from certcli.words import plural
 
 if TYPE_CHECKING:
     from certcli.catalog import Catalog
@@ -47,7 +48,6 @@ def _csv_text(rows: list[dict[str, str]], fields: list[str]) -> str:
 def export(ctx: typer.Context, target: str, audit: str | None, db: str | None, json_out: bool) -> None:
     from certcli.render import ceu as view
     from certcli.store import open_log
-    from certcli.words import plural
 
     is_csv = target.lower().endswith(".csv")
     if json_out and target == "-":
@@ -200,7 +200,7 @@ def import_cmd(ctx: typer.Context, source: str, db: str | None, json_out: bool) 
         emit(versioned({"added": added, "already": already, "holds_added": [h.code for h in new_holds],
                            "holds_kept": kept_holds}, catalog))  # fmt: skip
     else:
-        sys.stdout.write(f"Imported {added} entries ({already} already in the log) and {len(new_holds)} held "
-                         "credentials.\n")  # fmt: skip
+        sys.stdout.write(f"Imported {plural(added, 'entry', 'entries')} ({already} already in the log) and "
+                         f"{plural(len(new_holds), 'held credential')}.\n")
         if kept_holds:
             say(f"Kept the log's own dates for {', '.join(kept_holds)} (the file has other dates).")

@@ -17,6 +17,7 @@ from certcli.commands.renew import parse_date, parse_held
 from certcli.errors import UsageError
 from certcli.output import emit
 from certcli.paths import typed_path
+from certcli.words import plural
 
 if TYPE_CHECKING:
     from certcli.catalog import Catalog
@@ -97,7 +98,7 @@ def _entry_out(entry: "Entry", json_out: bool, verb: str, catalog: "Catalog | No
         emit(versioned({"entry": entry_json(entry)}, catalog))
     else:
         what = " ".join(entry.credentials)
-        sys.stdout.write(f"{verb} {entry.id}: {entry.hours:g} CEUs on {entry.date.isoformat()} for {what}.\n")
+        sys.stdout.write(f"{verb} {entry.id}: {plural(entry.hours, 'CEU')} on {entry.date.isoformat()} for {what}.\n")
 
 
 # --------------------------------------------------------------------------- holds
@@ -255,7 +256,7 @@ def remove(entry_id: str, db: str | None, json_out: bool) -> None:
 
         emit(versioned({"removed": entry_id.strip(), "entries": left}))
     else:
-        sys.stdout.write(f"Removed {entry_id.strip()}; {left} entries left.\n")
+        sys.stdout.write(f"Removed {entry_id.strip()}; {plural(left, 'entry', 'entries')} left.\n")
 
 
 # --------------------------------------------------------------------------- progress
