@@ -149,17 +149,20 @@ class Tools:
         """Everything certcli knows about one credential: the exam (questions, minutes, format,
         open book or not), exam fees for members and non-members, eligibility, apprentice rules,
         renewal (CEUs per cycle, fees), salary figures and their sources. Returns the document of
-        `certcli show CODE --json`: each fact has the `value` in use, its `as_of` year and `source`,
-        and every claim seen (`claims`), with `disputed` when sources disagree. An unknown code is
-        an error that suggests the nearest one."""
+        `certcli show CODE --json`: each fact has the `value` in use (money: `amount` and
+        `currency`; null when not published), its `as_of` year, `source` and `status`, and every
+        claim seen (`claims`), with `disputed` when sources disagree. Numbers are numbers:
+        `exam.questions.value`, `exam.passing.percent`, `exam_fee.non_member.amount`,
+        `renewal.ceus.hours`. An unknown code is an error that suggests the nearest one."""
         from certcli.documents import show_document
 
         return show_document(self.catalog, code, self.today())
 
     def compare_credentials(self, codes: Codes) -> dict[str, Any]:
-        """Two or more credentials side by side, one row per fact (exam, fees, eligibility, renewal,
-        salary), marking the rows that differ. Returns the document of `certcli compare CODE CODE…
-        --json`. Use it for "CPC or CCS?" questions."""
+        """Two or more credentials side by side. Returns the document of `certcli compare CODE CODE…
+        --json`: `credentials` maps each code to the fields `show_credential` gives (exam, fees,
+        eligibility, renewal, salary, each with its source and as-of year), and `differs` lists the
+        field paths whose values differ. Use it for "CPC or CCS?" questions."""
         from certcli.documents import compare_document
 
         return compare_document(self.catalog, codes, self.today())
