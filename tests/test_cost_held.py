@@ -31,3 +31,10 @@ def test_without_held_credentials_everything_is_new(run: Any) -> None:
     doc = as_json(run("cost", "CPC", "CCS", "--json"))
     assert doc["dues_already_paid_to"] == [] and doc["new_spending"] == doc["total"]
     assert "New spending" not in ok(run("cost", "CPC", "CCS")).stdout
+
+
+def test_the_plan_json_says_incomplete_in_one_voice(run: Any) -> None:
+    # the CPC's code books have no published price: every completeness field of total_cost agrees
+    total = as_json(run("advise", "--goal", "coding", "--setting", "physician_office", "--json"))["total_cost"]
+    assert total["total"]["complete"] is False and total["complete"] is False and total["incomplete"] is True
+    assert total["unknown"] == total["total"]["unknown"] and any("book" in u for u in total["unknown"])

@@ -125,9 +125,10 @@ def _cost_json(plan: Plan) -> dict[str, Any] | None:
     return {
         "years": cost.years,
         "codes": list(cost.codes),
-        **_totals(plan),
-        "incomplete": cost.incomplete,
-        "unknown": list(cost.unknown),
+        **(totals := _totals(plan)),
+        # the same words as total.complete / total.unknown: books without a price count too
+        "incomplete": not totals["total"]["complete"],
+        "unknown": list(totals["total"]["unknown"]),
         "by_year": [{"year": y, "amount": v} for y, v in sorted(cost.by_year().items())],
         "items": [_item_json(i) for i in cost.items],
         "strategy": list(cost.strategy),
