@@ -46,3 +46,10 @@ def test_advise_labels_the_seed_dues_in_its_cost_table(run: Any) -> None:
 
 def test_an_official_figure_carries_no_such_label(run: Any) -> None:
     assert LABEL not in ok(run("fees", "CPC")).stdout
+
+
+def test_the_budget_note_labels_the_seed_dues(run: Any) -> None:
+    # the cheaper start's first-year price adds AHIMA's student dues, which only a seed gives
+    out = flat(ok(run("advise", "--goal", "coding_and_billing", "--budget-usd", "500", "--student", "--defaults",
+                      env={"COLUMNS": "300"})).stdout)
+    assert f"membership $49 ({LABEL})" in out and "dated figures as of" in out

@@ -193,8 +193,9 @@ def test_a_student_on_a_budget_gets_the_cheaper_start_in_full_sentences(catalog:
     )
     assert p.budget_note == (
         "Your budget of $300 is below the first-year price of CPC for you ($582: exam $425 + membership $157, as of "
-        "2026), so the plan starts with CCA instead ($248: exam $199 + membership $49, as of 2021; some figures are "
-        "over 18 months old; AHIMA membership is optional). CPC stays an option when your budget allows."
+        "2026), so the plan starts with CCA instead ($248: exam $199 + membership $49 (seed source, unverified), "
+        "dated figures as of 2021; some figures are over 18 months old; AHIMA membership is optional). CPC stays "
+        "an option when your budget allows."
     )
 
 

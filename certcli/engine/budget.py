@@ -11,6 +11,7 @@ from __future__ import annotations
 from certcli.engine import fees
 from certcli.engine.draft import Draft
 from certcli.engine.goals import CHEAPER_STARTS
+from certcli.engine.price import labelled
 from certcli.model import Category, Credential, Level, Status
 from certcli.words import lower_first, money
 
@@ -19,12 +20,12 @@ def breakdown(q: fees.Quote) -> str:
     """'$647: exam $425 + membership $222, as of 2026' (with a note when a figure is old)."""
     parts: list[str] = []
     items = [item for item in (q.exam, q.dues) if item is not None and item.amount is not None]
-    for item in items:
-        parts.append(f"{'exam' if item is q.exam else 'membership'} {money(item.amount or 0)}")
+    for item in items:  # a seed or weak figure keeps its label ("seed source, unverified")
+        parts.append(labelled(item, f"{'exam' if item is q.exam else 'membership'} {money(item.amount or 0)}"))
     years = [item.as_of for item in items if item.as_of]
     text = " + ".join(parts)
     if years:
-        text += f", as of {max(years)}"
+        text += f", as of {max(years)}" if len(years) == len(items) else f", dated figures as of {max(years)}"
     if any(item.stale for item in items):
         text += "; some figures are over 18 months old"
     total = money(q.total) if q.total is not None else "not fully published"
