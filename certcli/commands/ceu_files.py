@@ -16,7 +16,6 @@ from certcli.commands.common import clock
 from certcli.errors import UsageError
 from certcli.output import destination, emit, say
 from certcli.paths import typed_path
-from certcli.words import plural
 
 if TYPE_CHECKING:
     from certcli.catalog import Catalog
@@ -48,6 +47,7 @@ def _csv_text(rows: list[dict[str, str]], fields: list[str]) -> str:
 def export(ctx: typer.Context, target: str, audit: str | None, db: str | None, json_out: bool) -> None:
     from certcli.render import ceu as view
     from certcli.store import open_log
+    from certcli.words import plural
 
     is_csv = target.lower().endswith(".csv")
     if json_out and target == "-":
@@ -173,6 +173,7 @@ def _parse_rows(
 
 def import_cmd(ctx: typer.Context, source: str, db: str | None, json_out: bool) -> None:
     from certcli.store import open_log
+    from certcli.words import plural
 
     path = typed_path(source)
     try:

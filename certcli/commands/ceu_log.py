@@ -17,7 +17,6 @@ from certcli.commands.renew import parse_date, parse_held
 from certcli.errors import UsageError
 from certcli.output import emit
 from certcli.paths import typed_path
-from certcli.words import plural
 
 if TYPE_CHECKING:
     from certcli.catalog import Catalog
@@ -91,6 +90,7 @@ def _certificate(text: str, copy: bool, db: Path) -> tuple[str, str]:
 
 def _entry_out(entry: "Entry", json_out: bool, verb: str, catalog: "Catalog | None" = None) -> None:
     from certcli.render.ceu import entry_json
+    from certcli.words import plural
 
     if json_out:
         from certcli.documents import versioned
@@ -246,6 +246,7 @@ def edit(
 
 def remove(entry_id: str, db: str | None, json_out: bool) -> None:
     from certcli.store import open_log
+    from certcli.words import plural
 
     with open_log(_db_path(db), write=True) as log:
         if not log.remove(entry_id.strip()):
