@@ -135,18 +135,14 @@ class Spending(NamedTuple):
     already_paid: tuple[str, ...]  # organizations whose dues the person already pays for a held credential
 
 
-def _spending(catalog: Catalog, held: tuple[Credential, ...], cost: fees.PathCost,
+def _spending(person: Applicant, cost: fees.PathCost,
               prep: tuple[PrepLine, ...] = ()) -> Spending:
     """Dues already paid are not new spending; the required books and training count in both totals
     (a price not published makes them incomplete); optional ones in neither."""
     needed = [line.item for line in prep if line.required]
     extra = sum(i.amount or 0 for i in needed)
     unknown = any(i.amount is None for i in needed)
-    paid = []
-    for org in _orgs_in_order(catalog, list(held)):
-        keep = catalog.pick(org.membership.required_to_keep)
-        if keep is not None and keep.value is True:
-            paid.append(org.code)
+    paid = person.dues_paid_to
     dues_paid = sum(i.amount or 0 for i in cost.items if i.kind == "dues" and i.organization in paid)
     return Spending(
         new_spending=cost.total - dues_paid + extra, all_in=cost.total + extra,
@@ -353,7 +349,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         draft.alt(extra.code, "A later step beyond this plan.")
     picks = draft.picks[:MAX_STEPS]
     creds = [draft.cred(pick.code) for pick in picks]
-    everything = [*held, *creds]
+    everything = list({c.code: c for c in [*held, *creds]}.values())  # CPC-A held + removing the A: one CPC
     renewal = tuple(ceu_requirement(catalog, org, everything) for org in _orgs_in_order(catalog, everything))
     by_issuer = {req.organization.code: req for req in renewal}
     steps: list[Step] = []
@@ -413,7 +409,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     notes += _notes(draft, steps, cost, pay)
 
     return Plan(
-        spending=_spending(catalog, held, cost, lines) if cost is not None else None,
+        spending=_spending(draft.person, cost, lines) if cost is not None else None,
         profile=profile.model_copy(update={"goal": goal, "start": start}),
         schedule=dated,
         prep=lines,

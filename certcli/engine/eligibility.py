@@ -85,6 +85,18 @@ class Applicant:
         return {c.code for c in self.held}
 
     @property
+    def dues_paid_to(self) -> tuple[str, ...]:
+        """Issuers whose dues the person already pays: one of their held credentials (CPC, or CPC-A)
+        is kept only with membership, so holding it makes them a member (catalog order)."""
+        codes = {c.issuer for c in self.held}
+        out: list[str] = []
+        for code, org in self.catalog.organizations.items():
+            keep = self.catalog.pick(org.membership.required_to_keep)
+            if code in codes and keep is not None and keep.value is True:
+                out.append(org.code)
+        return tuple(out)
+
+    @property
     def apprentices(self) -> tuple[Credential, ...]:
         """Held credentials named by their apprentice designation (CPC-A): passed, the A not yet removed."""
         found: list[Credential] = []
