@@ -347,7 +347,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
         draft.alt(extra.code, "A later step beyond this plan.")
     picks = draft.picks[:MAX_STEPS]
     creds = [draft.cred(pick.code) for pick in picks]
-    everything = [*held, *creds]
+    everything = list({c.code: c for c in [*held, *creds]}.values())  # CPC-A held + removing the A: one CPC
     renewal = tuple(ceu_requirement(catalog, org, everything) for org in _orgs_in_order(catalog, everything))
     by_issuer = {req.organization.code: req for req in renewal}
     steps: list[Step] = []

@@ -45,7 +45,7 @@ from certcli.engine.fees import (
     renewal_fees,
     tier_word,
 )
-from certcli.engine.membership import BreakEven, OrgPath, plan_membership
+from certcli.engine.membership import BreakEven, OrgPath, dues_already_paid, plan_membership
 from certcli.engine.price import priced
 from certcli.model import Audience, Claim, Credential, Status, TierKind
 from certcli.words import plural, year_span
@@ -270,17 +270,6 @@ def path_cost(
         new_spending=total - dues_paid,
     )
 
-
-def dues_already_paid(catalog: Catalog, held: Sequence[Credential]) -> tuple[str, ...]:
-    """The issuers, in catalog order, whose dues someone holding ``held`` pays anyway: keeping one
-    of its credentials requires membership. Those dues are never new spending for a new credential."""
-    codes = {c.issuer for c in held}
-    out = []
-    for code, org in catalog.organizations.items():
-        keep = catalog.pick(org.membership.required_to_keep) if code in codes else None
-        if keep is not None and keep.value is True:
-            out.append(code)
-    return tuple(out)
 
 
 def _tier_notes(catalog: Catalog, op: OrgPath, buyer: Buyer, items: Sequence[LineItem]) -> list[str]:

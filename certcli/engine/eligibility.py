@@ -22,6 +22,7 @@ from certcli.engine.experience import (
     licenses_of,
     practicode_of,
 )
+from certcli.engine.membership import dues_already_paid
 from certcli.model import (
     EDUCATION_RANK,
     Audience,
@@ -83,6 +84,13 @@ class Applicant:
     @property
     def held_codes(self) -> set[str]:
         return {c.code for c in self.held}
+
+    @property
+    def dues_paid_to(self) -> tuple[str, ...]:
+        """Issuers whose dues the person already pays: one of their held credentials (CPC, or CPC-A)
+        is kept only with membership, so holding it makes them a member (the one rule:
+        :func:`certcli.engine.membership.dues_already_paid`)."""
+        return dues_already_paid(self.catalog, self.held)
 
     @property
     def apprentices(self) -> tuple[Credential, ...]:

@@ -295,3 +295,15 @@ def _break_even(op: OrgPath, stay: _Option, never: _Option, years: int) -> Break
                      f"{code} membership {verb} from year {from_year}: {span} its dues ({money(dues)}) are "
                      f"covered by what member prices save ({money(saved)}).",
                      dues, saved)
+
+
+def dues_already_paid(catalog: Catalog, held: Sequence[Credential]) -> tuple[str, ...]:
+    """The issuers, in catalog order, whose dues someone holding ``held`` pays anyway: keeping one
+    of its credentials requires membership. Those dues are never new spending for a new credential."""
+    codes = {c.issuer for c in held}
+    out = []
+    for code, org in catalog.organizations.items():
+        keep = catalog.pick(org.membership.required_to_keep) if code in codes else None
+        if keep is not None and keep.value is True:
+            out.append(code)
+    return tuple(out)

@@ -15,7 +15,7 @@ from certcli.catalog import Catalog
 from certcli.engine.eligibility import Applicant
 from certcli.engine.fees import Quote
 from certcli.engine.price import LineItem, priced
-from certcli.model import Audience, Credential, FeeKind, Preparation
+from certcli.model import Audience, Credential, FeeKind, Level, Preparation
 from certcli.words import hours, money, plural
 
 # No course length published: the study is dated from this many hours, labelled an estimate (the
@@ -56,7 +56,13 @@ class StudyTime(NamedTuple):
 
 def study_time(catalog: Catalog, person: Applicant, cred: Credential, pace: float) -> StudyTime:
     """The study before ``cred``'s exam: a course's hours at ``pace`` hours a week, a degree's months,
-    or a labelled estimate; nothing when the person has done it already."""
+    or a labelled estimate; nothing when the person has done it already.
+
+    The person's ``training_hours`` (hours of coding or billing courses done) count only toward the
+    course of an entry exam: an entry-level credential's, or one with an apprentice status whose
+    removal such a course serves (CPC, COC, CCA). They are the general coding or billing training
+    those courses are; a specialty or advanced course (CRC's 40 hours) still needs all its hours.
+    """
     prep = preparation(catalog, cred)
     study = prep.study
     if study is not None and any(person.check(crit) is True for crit in study.done_by):
@@ -69,13 +75,15 @@ def study_time(catalog: Catalog, person: Applicant, cred: Credential, pace: floa
         return StudyTime(study.what, days, True, f"about {plural(months, 'month')} full time", (claim.source,))
     claim = catalog.pick(study.hours) if study is not None and study.hours else None
     total = int(claim.value) if claim is not None else ESTIMATE_HOURS
-    left = max(0.0, total - person.profile.training_hours) if claim is not None else float(total)
+    entry = cred.level is Level.ENTRY or cred.apprentice is not None
+    done = person.profile.training_hours if entry else 0
+    left = max(0.0, total - done) if claim is not None else float(total)
     weeks = math.ceil(left / pace) if left else 0
     pace_words = f"{hours(pace)} a week"
     if claim is None:
         what = study.what if study is not None else GENERIC_STUDY
-        text = (f"no course length is published: certcli assumes {hours(total)} (an estimate), "
-                f"{plural(weeks, 'week')} at {pace_words}")
+        unsaid = "" if "no length" in what else "no course length is published: "  # said once, not twice
+        text = f"{unsaid}certcli assumes {hours(total)} (an estimate), {plural(weeks, 'week')} at {pace_words}"
         return StudyTime(what, weeks * 7, True, text, ())
     assert study is not None
     if left < total:
@@ -167,7 +175,8 @@ def retake(catalog: Catalog, cred: Credential, quote: Quote | None) -> Retake | 
         said = money(amount) if amount is not None else "not published"
         return Retake(cred.code, amount, f"a new application and the full fee again ({said}){after}", wait,
                       tuple(dict.fromkeys(sources)))
-    return Retake(cred.code, None, f"the retake price is not published{after}", wait, tuple(dict.fromkeys(sources)))
+    text = f"a retake is possible{after}; its price is not published" if after else "the retake price is not published"
+    return Retake(cred.code, None, text, wait, tuple(dict.fromkeys(sources)))
 
 
 __all__ = ["ESTIMATE_HOURS", "GENERIC_STUDY", "PrepLine", "Retake", "StudyTime", "prep_lines", "preparation", "retake",

@@ -40,7 +40,7 @@ from certcli.catalog import Catalog, normalize
 from certcli.engine.eligibility import Applicant
 from certcli.engine.experience import practicode_of
 from certcli.engine.prep import GENERIC_STUDY, PrepLine, StudyTime, preparation, study_time
-from certcli.engine.price import LineItem, labelled
+from certcli.engine.price import LineItem
 from certcli.engine.renewal import add_years, ceu_requirement
 from certcli.model import Claim, Credential, Criterion
 from certcli.words import an, hours, join_and, money
@@ -258,7 +258,7 @@ def keeping_milestones(
     notes: list[str] = []
     earned = {d.code: d for d in dates if d.kind == "exam" and d.exam is not None}
     held_orgs = {c.issuer for c in person.held}
-    member_of = {normalize(m) for m in person.profile.member_of}
+    member_of = {normalize(m) for m in person.profile.member_of} | {normalize(m) for m in person.dues_paid_to}
     by_org: dict[str, list[StepDates]] = {}
     for d in earned.values():
         by_org.setdefault(catalog.credentials[d.code].issuer, []).append(d)
@@ -276,7 +276,8 @@ def keeping_milestones(
             day = add_years(joined, item.year - 1)
             if day > end:
                 continue
-            price = f" ({labelled(item, money(item.amount))})" if item.amount is not None else " (dues not published)"
+            label = f", {item.unverified}" if item.unverified else ""  # no brackets inside brackets
+            price = f" ({money(item.amount)}{label})" if item.amount is not None else " (dues not published)"
             verb = "Join" if item.year == 1 else "Renew membership of"
             out.append(Milestone(day, "dues_due", code, f"{verb} {code}{price}", joined_estimate))
         creds = [catalog.credentials[d.code] for d in steps]
@@ -331,7 +332,7 @@ def next_steps(catalog: Catalog, person: Applicant, steps: Sequence[Step], dates
 
     ``books``: (credential code, book name, required) for the first exam's code books."""
     out: list[str] = []
-    member_of = {normalize(m) for m in person.profile.member_of}
+    member_of = {normalize(m) for m in person.profile.member_of} | {normalize(m) for m in person.dues_paid_to}
     exams = [(s, d) for s, d in zip(steps, dates, strict=True) if s.kind == "exam"]
     for step, d in zip(steps, dates, strict=True):
         if step.kind == "apprentice_removal" and d.removal is not None:
@@ -348,8 +349,8 @@ def next_steps(catalog: Catalog, person: Applicant, steps: Sequence[Step], dates
         if catalog.members_only(org) and normalize(org.code) not in member_of:
             dues = next((i for i in cost_items if i.kind == "dues" and i.organization == org.code and i.year == 1),
                         None)
-            price = labelled(dues, f"{money(dues.amount)} a year") if dues is not None and dues.amount is not None \
-                else "dues not published"
+            price = f"{money(dues.amount)} a year" + (f", {dues.unverified}" if dues.unverified else "") \
+                if dues is not None and dues.amount is not None else "dues not published"  # no nested brackets
             out.append(f"Join {org.code} ({price}): its exams are sold to members only")
         if d.study is not None and d.study_from is not None and d.study_to is not None:
             out.append(f"Study: {d.study.what}, {d.study_from.isoformat()} to {d.study_to.isoformat()} "
@@ -357,7 +358,8 @@ def next_steps(catalog: Catalog, person: Applicant, steps: Sequence[Step], dates
         required = [name for code, name, req in books if code == cred.code and req]
         if required and d.book_year is not None:
             ebooks = " (AAPC's online exam gives free eBooks)" if org.code == "AAPC" else ""
-            out.append(f"Buy the {d.book_year} {join_and([_short(n) for n in required])}{ebooks}")
+            names = [_short(n).removeprefix("Current-year ") for n in required]  # '2026 code books'
+            out.append(f"Buy the {d.book_year} {join_and(names)}{ebooks}")
         elif required:
             out.append(f"Buy the code books: {join_and([_short(n) for n in required])}")
         if d.exam_by is not None and d.exam is not None:
@@ -372,6 +374,9 @@ def caution(steps: Sequence[Step], dates: Sequence[StepDates]) -> str:
     """The one caution that matters most for this person."""
     for step in steps:
         if step.kind == "exam" and not step.eligibility.can_sit_now and step.when.startswith("once you meet"):
+            need = step.when.removeprefix("once you meet the requirement: ")
+            if need != step.when:  # one sentence: what it requires
+                return f"You cannot sit the {step.credential.code} yet: it requires {need}."
             return f"You cannot sit the {step.credential.code} yet: {step.when}."
     for step, d in zip(steps, dates, strict=True):
         if d.removal is not None and step.kind == "exam":

@@ -64,13 +64,30 @@ def _totals_text(plan: Plan) -> Text:
     else:
         text.append(f"{money(sp.new_spending)} new spending, {money(sp.all_in)} all in", style="bold")
         text.append(f" (with the {join_and(list(sp.already_paid))} dues you already pay)")
-    unknown = [line.name.split(" (", 1)[0] for line in plan.prep if line.required and line.item.amount is None]
-    if unknown or cost.incomplete:
-        what = "code books" if unknown and all(line.item.kind == "books" for line in plan.prep
-                                                if line.required and line.item.amount is None) else "what"
-        text.append(f", plus {what} (price not published)" if what != "what" else ", plus what is not published",
-                    style="yellow")
+    unknown = _unknown_parts(plan)
+    if unknown:
+        price = "price" if len(unknown) == 1 else "prices"
+        text.append(f", plus {join_and(unknown)} ({price} not published)", style="yellow")
+    elif cost.incomplete:
+        text.append(", plus what is not published", style="yellow")
     return text.append(".")
+
+
+_FEE_WORDS = {"exam": "exam fee", "renewal": "recertification fee", "retake": "retake fee",
+              "extension": "extension fee", "dues": "dues"}
+
+
+def _unknown_parts(plan: Plan) -> list[str]:
+    """Every amount left out of the total because it is not published: 'the CPPM exam fee', 'code books'."""
+    out: list[str] = []
+    for item in plan.cost.items if plan.cost is not None else ():
+        if item.amount is None:
+            who = item.code if item.kind in ("exam", "retake", "extension") and item.code else item.organization
+            out.append(f"the {who} {_FEE_WORDS.get(item.kind, 'fee')}" if who else item.what)
+    for line in plan.prep:
+        if line.required and line.item.amount is None:
+            out.append("code books" if line.item.kind == "books" else f"the {line.item.code} training")
+    return list(dict.fromkeys(out))
 
 
 def summary_part(plan: Plan) -> Part:
@@ -152,13 +169,16 @@ def brief_step(catalog: Catalog, plan: Plan, i: int, step: Step, notes: Footnote
             who = "member" if q.member else "non-member"
             bits.append(f"exam {money(q.exam.amount) if q.exam.amount is not None else NOT_PUBLISHED} "
                         f"({who}, {plural(q.attempts, 'attempt')})")
-        if q.dues is not None:
+        paid = plan.spending is not None and org.code in plan.spending.already_paid
+        if q.dues is not None and not paid:
             bits.append(f"{org.code} dues {money(q.dues.amount) if q.dues.amount is not None else NOT_PUBLISHED}"
                         " a year" + (f" ({q.dues.unverified})" if q.dues.unverified else ""))
         text.append(" + ".join(bits) or NOT_PUBLISHED, style="")
         if q.total is not None and len(bits) > 1:
             text.append(f" = {money(q.total)}")
-        cites = [x.source for x in (q.exam, q.dues) if x is not None and x.source]
+        if paid and q.dues is not None:
+            text.append(f"; no new dues (the {org.code} dues you already pay)")
+        cites = [x.source for x in (q.exam, None if paid else q.dues) if x is not None and x.source]
         if cites:
             text.append(" ").append(notes.cite(cites))
         part.bullets.append(text)
@@ -257,7 +277,8 @@ def pay_line(catalog: Catalog, plan: Plan, notes: Footnotes) -> Text | None:
         if claim is not None:
             value, as_of = notes.claim(claim, money)
             label = claim.label or f"{step.credential.code} average"
-            return Text("Pay: ", style="bold").append(f"{money(claim.value)} a year ({label}) ").append_text(as_of)
+            said = f" — {label} " if "(" in label else f" ({label}) "  # no brackets inside brackets
+            return Text("Pay: ", style="bold").append(f"{money(claim.value)} a year{said}").append_text(as_of)
     if plan.pay:
         row = plan.pay[-1]
         value, as_of = notes.claim(row.claim, money)

@@ -102,6 +102,19 @@ GLOSSES: tuple[tuple[str, str], ...] = (
 )
 
 
+def _closing_bracket(plain: str, at: int) -> int | None:
+    """Where the bracket enclosing position ``at`` closes; None when ``at`` is outside brackets."""
+    depth = 0
+    for i in range(at, len(plain)):
+        if plain[i] == "(":
+            depth += 1
+        elif plain[i] == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
 def _gloss_text(text: Text, pending: dict[str, str]) -> Text:
     for pattern, words in list(pending.items()):
         found = re.search(pattern + r"(?!-)", text.plain)
@@ -114,9 +127,12 @@ def _gloss_text(text: Text, pending: dict[str, str]) -> Text:
             pending.pop(pattern)
         if text.plain[found.end():found.end() + len(words)] == words or text.plain[found.end():].startswith(" ("):
             continue  # already said in words there
-        end = found.end()
+        end, said = found.end(), words
+        close = _closing_bracket(text.plain, end)
+        if close is not None:  # inside brackets: said after them, not in brackets inside brackets
+            end, said = close, f"; {found.group(0)}: {words.strip()[1:-1]}"
         glossed = text[:end]
-        glossed.append(words)
+        glossed.append(said)
         glossed.append_text(text[end:])
         text = glossed
     return text
