@@ -38,3 +38,18 @@ def test_the_plan_json_says_incomplete_in_one_voice(run: Any) -> None:
     total = as_json(run("advise", "--goal", "coding", "--setting", "physician_office", "--json"))["total_cost"]
     assert total["total"]["complete"] is False and total["complete"] is False and total["incomplete"] is True
     assert total["unknown"] == total["total"]["unknown"] and any("book" in u for u in total["unknown"])
+
+
+def test_an_him_graduates_step_prices_are_the_ones_the_total_counts(run: Any) -> None:
+    # RHIT then CCS in one year: joining AHIMA saves more than its dues, so the total counts member
+    # prices; the step cards must say the same prices, and the checklist must say to join
+    args = ["advise", "--goal", "coding", "--him-degree", "associate", "--education", "associate",
+            "--setting", "hospital_inpatient", "--defaults"]
+    doc = as_json(run(*args, "--json"))
+    counted = {i["credential"]: i["amount"] for i in doc["total_cost"]["items"] if i["kind"] == "exam"}
+    assert [s["code"] for s in doc["path"]] == ["RHIT", "CCS"]
+    for step in doc["path"]:
+        assert step["costs"]["exam"]["amount"] == counted[step["code"]], step["code"]
+    joins = any(i["kind"] == "dues" and i["organization"] == "AHIMA" and i["year"] == 1
+                for i in doc["total_cost"]["items"])
+    assert joins and "[ ] Join AHIMA ($135 a year" in flat(ok(run(*args)).stdout)

@@ -186,6 +186,25 @@ def resolve_goal(profile: Profile) -> tuple[str, str | None]:
 # --------------------------------------------------------------------------- notes
 
 
+def _priced_as_the_path(catalog: Catalog, draft: Draft, steps: list[Step], dates: Any, cost: fees.PathCost,
+                        today: date) -> list[Step]:
+    """Each exam's first-year price as the path's total counts it: a member price wherever the
+    path pays the issuer's dues in the exam's year (joining AHIMA for two exams), a non-member one
+    where it does not, so the step cards and the total never disagree."""
+    paid = {(i.organization, i.year) for i in cost.items if i.kind == "dues"}
+    out = []
+    for step, when in zip(steps, dates, strict=True):
+        q = step.quote
+        if q is None or step.kind != "exam":
+            out.append(step)
+            continue
+        member = (step.credential.issuer, when.year) in paid
+        if member != q.member:
+            q = fees.quote(catalog, step.credential, draft.buyer()._replace(member=member), 1, today)
+        out.append(step._replace(quote=q))
+    return out
+
+
 def _orgs_in_order(catalog: Catalog, creds: list[Credential]) -> list[Organization]:
     codes = {c.issuer for c in creds}
     return [org for code, org in catalog.organizations.items() if code in codes]
@@ -391,6 +410,8 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Plan:
     if exams:
         cost = fees.path_cost(catalog, exams, years=profile.years, buyer=draft.buyer(), held=held, today=today,
                               exam_years={d.code: d.year for d in dates if d.kind == "exam"})
+    if cost is not None:
+        steps = _priced_as_the_path(catalog, draft, steps, dates, cost, today)
     lines = tuple(line for s, d in zip(steps, dates, strict=True) if s.kind == "exam"
                   for line in prep.prep_lines(catalog, draft.person, s.credential, d.year, today))
     retakes = tuple(r for s in steps if s.kind == "exam" and (r := prep.retake(catalog, s.credential, s.quote)))

@@ -346,12 +346,14 @@ def next_steps(catalog: Catalog, person: Applicant, steps: Sequence[Step], dates
         step, d = exams[0]
         cred = step.credential
         org = catalog.issuer(cred)
-        if catalog.members_only(org) and normalize(org.code) not in member_of:
-            dues = next((i for i in cost_items if i.kind == "dues" and i.organization == org.code and i.year == 1),
-                        None)
+        dues = next((i for i in cost_items if i.kind == "dues" and i.organization == org.code and i.year == 1),
+                    None)
+        members_only = catalog.members_only(org)
+        if normalize(org.code) not in member_of and (members_only or dues is not None):
             price = f"{money(dues.amount)} a year" + (f", {dues.unverified}" if dues.unverified else "") \
                 if dues is not None and dues.amount is not None else "dues not published"  # no nested brackets
-            out.append(f"Join {org.code} ({price}): its exams are sold to members only")
+            why = "its exams are sold to members only" if members_only else "the plan's total counts member prices"
+            out.append(f"Join {org.code} ({price}): {why}")
         if d.study is not None and d.study_from is not None and d.study_to is not None:
             out.append(f"Study: {d.study.what}, {d.study_from.isoformat()} to {d.study_to.isoformat()} "
                        f"({hours(pace)} a week)")
