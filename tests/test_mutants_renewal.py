@@ -17,18 +17,7 @@ from typing import Any
 
 from certcli.engine.renewal import add_years
 from tests.conftest import TODAY, as_json, edited_fixture, flat, ok
-
-
-def renew(run_fixture: Any, *args: str) -> dict[str, Any]:
-    doc: dict[str, Any] = as_json(run_fixture("renew", *args, "--json"))
-    assert doc["today"] == "2026-11-23"
-    return doc
-
-
-def issuer(doc: dict[str, Any], code: str) -> dict[str, Any]:
-    [found] = [i for i in doc["issuers"] if i["issuer"] == code]
-    return found
-
+from tests.test_rules_renew import issuer, renew  # the fixture's renew --json, read by issuer
 
 LAST_DUE = "Your last due date"
 
