@@ -263,9 +263,8 @@ class _Wizard:
         if q.repeatable:
             return ", ".join(value) or "none"
         if q.kind in ("number", "whole"):
-            say: Callable[[Any], str] = {" of years": years, " of hours": hours, " of US dollars": money}.get(
-                q.unit, _plain
-            )
+            say: Callable[[Any], str] = {" of years": years, " of hours": hours, " of US dollars": money,
+                                         " of hours a week": lambda n: f"{hours(n)} a week"}.get(q.unit, _plain)
             return say(value)
         return str(value)
 

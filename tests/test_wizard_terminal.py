@@ -70,7 +70,7 @@ def test_happy_path_to_a_printed_plan() -> None:
     child.expect_exact("Your answers:")
     for line in ("Goal:", "Coding: turn medical records into codes", "Setting:", "Not sure / any",
                  "Education:", "not given", "Experience:", "0 years", "Credentials held:", "none",
-                 "Years to plan:", "4 years"):  # fmt: skip
+                 "Years to plan:", "4 years", "Study pace:", "10 hours a week"):  # fmt: skip
         child.expect_exact(line)
     child.expect_exact("Ready for your plan?")
     child.expect_exact("Looks right: show my plan")
