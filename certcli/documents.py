@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack
 
 from certcli.errors import UsageError
 
@@ -158,25 +158,28 @@ def memberships_document(catalog: Catalog, codes: Sequence[str] | None, today: d
     return envelope(catalog, view.memberships_json(catalog, issuers_of(catalog, creds), today))
 
 
+class CostOptions(TypedDict, total=False):
+    """``cost``'s options, as :func:`cost_plan` takes them (its defaults apply to what is left out)."""
+
+    years: int
+    member: bool | None
+    student: bool
+    first_time: bool
+    senior: bool
+    attempts: int
+    held: Sequence[str]
+
+
 def cost_document(
-    catalog: Catalog,
-    codes: Sequence[str],
-    today: date,
-    *,
-    years: int = 4,
-    member: bool | None = None,
-    student: bool = False,
-    first_time: bool = False,
-    senior: bool = False,
-    attempts: int = 1,
-    held: Sequence[str] = (),
+    catalog: Catalog, codes: Sequence[str], today: date, **options: Unpack[CostOptions]
 ) -> dict[str, Any]:
     """``certcli cost CODE… --json``: earning and keeping the credentials over ``years`` years."""
     from certcli.render import cost as view
 
-    plan = cost_plan(catalog, codes, today, years=years, member=member, student=student,
-                     first_time=first_time, senior=senior, attempts=attempts, held=held)
-    return envelope(catalog, view.cost_json(catalog, plan, buyer(member, student, first_time, senior)))
+    plan = cost_plan(catalog, codes, today, **options)
+    who = buyer(options.get("member"), options.get("student", False), options.get("first_time", False),
+                options.get("senior", False))
+    return envelope(catalog, view.cost_json(catalog, plan, who))
 
 
 def cost_plan(
